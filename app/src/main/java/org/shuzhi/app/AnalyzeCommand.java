@@ -1,0 +1,163 @@
+package org.shuzhi.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.shuzhi.app.render.HtmlReport;
+import org.shuzhi.app.render.JsonOutput;
+import org.shuzhi.app.render.SummaryRow;
+import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.dict.DictionaryException;
+import org.shuzhi.pipeline.extract.ExtractionLimits;
+import org.shuzhi.pipeline.meta.Manifest;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.run.Batch;
+import org.shuzhi.pipeline.run.InputFiles;
+import org.shuzhi.pipeline.run.Pipeline;
+import org.shuzhi.pipeline.run.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code shuzhi analyze <input-dir>}: the main job. Writes JSON, HTML and the summary; see the README. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "分析一个文件夹中的全部述职报告，输出 JSON、HTML 和汇总表。")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "<dir>", defaultValue = "reports",
+            description = "输出文件夹（默认：${DEFAULT-VALUE}）")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "<n>", description = "并行线程数（默认：全部 CPU 核数）")
+    Integer threads;
+
+    @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表与配置文件夹（默认：仓库中的 dictionaries/）")
+    Path dictionaries;
+
+    @Option(names = "--max-bytes", paramLabel = "<n>", defaultValue = "52428800",
+            description = "单个文件大小上限，字节（默认：${DEFAULT-VALUE}，即 50 MB）")
+    long maxBytes;
+
+    @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
+            description = "单个文件解析时限，秒（默认：${DEFAULT-VALUE}）")
+    int timeout;
+
+    @Option(names = "--no-progress", description = "不显示进度条")
+    boolean noProgress;
+
+    @Option(names = "--strict", description = "有文件无法分析时以退出码 3 结束")
+    boolean strict;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        PrintWriter outw = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        if (!Files.isDirectory(input)) {
+            err.println("错误：输入文件夹不存在：" + input + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        Path dictDir = Home.dictionaries(dictionaries);
+        Dictionaries dict;
+        Manifest manifest;
+        try {
+            if (dictDir == null) {
+                throw new DictionaryException(Path.of("dictionaries"), 0, "找不到词表文件夹");
+            }
+            dict = Dictionaries.load(dictDir);
+            manifest = Manifest.load(input);
+        } catch (DictionaryException e) {
+            err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
+            return ShuzhiCommand.EXIT_FATAL;
+        } catch (IOException e) {
+            err.println("错误：manifest.csv 无法读取：" + e.getMessage() + "。请检查其格式（UTF-8，首行为列名）。");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        Path json = out.resolve("json");
+        Path html = out.resolve("html");
+        try {
+            Files.createDirectories(json);
+            Files.createDirectories(html);
+        } catch (IOException e) {
+            err.println("错误：无法创建输出文件夹 " + out + "：" + e.getMessage());
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        InputFiles.Listing listing = InputFiles.list(input);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        HtmlReport renderer = new HtmlReport();
+        List<SummaryRow> rows = new ArrayList<>();
+        RunSummary summary;
+        boolean showProgress = !noProgress && System.console() != null;
+        try (Pipeline pipeline = Pipeline.standard(dict, manifest,
+                new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
+                        ExtractionLimits.DEFAULT.minTextChars()));
+             ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("分析").setInitialMax(
+                     listing.files().size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                     .continuousUpdate().build() : null) {
+            summary = new Batch(pipeline, n).run(input, listing, d -> {
+                write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                write(html.resolve(d.id() + ".html"), renderer.render(d));
+                rows.add(SummaryRow.of(d));
+                if (bar != null) {
+                    bar.step();
+                    bar.setExtraMessage(d.source());
+                }
+            });
+        }
+        rows.sort(Comparator.comparing(SummaryRow::source));
+        write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
+        List<String> lines = summaryLines(summary);
+        write(out.resolve("index.html"), renderer.renderIndex(rows, lines.subList(0, 2)));
+        lines.forEach(outw::println);
+        outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
+                + out.resolve("index.html"));
+        return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
+    }
+
+    static List<String> summaryLines(RunSummary s) {
+        List<String> l = new ArrayList<>();
+        l.add(String.format(Locale.ROOT, "分析完成：共 %d 个文件，成功 %d 个，失败 %d 个（另跳过 %d 个非文档文件）", s.files(), s.ok(),
+                s.failures().size(), s.skipped()));
+        l.add(String.format(Locale.ROOT, "用时 %.1f 秒；吞吐 %.2f 份/秒，%,.0f 字符/秒", s.elapsedMs() / 1000.0,
+                s.reportsPerSecond(), s.charsPerSecond()));
+        StringBuilder st = new StringBuilder("各阶段用时（各线程合计）：");
+        long total = s.stageNanos().values().stream().mapToLong(Long::longValue).sum();
+        for (Map.Entry<String, Long> e : s.stageNanos().entrySet()) {
+            st.append(String.format(Locale.ROOT, "%s %.2fs（%.0f%%） ", e.getKey(), e.getValue() / 1e9,
+                    total == 0 ? 0.0 : 100.0 * e.getValue() / total));
+        }
+        l.add(st.toString().strip());
+        if (!s.failures().isEmpty()) {
+            l.add("无法分析的文件：");
+            for (RunSummary.FailedFile f : s.failures()) {
+                l.add("  " + f.source() + " — [" + f.failure().kind().id() + "] " + f.failure().message() + "。处理建议："
+                        + f.failure().hint());
+            }
+        }
+        return l;
+    }
+
+    private static void write(Path target, String content) {
+        try {
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.shuzhi.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code shuzhi} command line. Exit codes, in one place: 0 the batch completed (files that could not be read are
+ * listed in the summary); 1 a fatal error (input folder or dictionaries missing, output not writable); 2 a usage
+ * error; 3 with {@code --strict}, the batch completed but some files failed.
+ */
+@Command(name = "shuzhi", mixinStandardHelpOptions = true, version = "shuzhi 0.1.0",
+        description = "党组织书记抓基层党建工作述职报告分析工具",
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+public final class ShuzhiCommand implements Runnable {
+    /** The batch completed. */
+    public static final int EXIT_OK = 0;
+    /** A fatal error stopped the run. */
+    public static final int EXIT_FATAL = 1;
+    /** With {@code --strict}: some files could not be analysed. */
+    public static final int EXIT_FAILED_FILES = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured command line, for tests */
+    public static CommandLine commandLine() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.poi", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.tika", "error");
+        return new CommandLine(new ShuzhiCommand());
+    }
+}

@@ -1,0 +1,264 @@
+package org.shuzhi.app.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.CleaningEdit;
+import org.shuzhi.pipeline.model.Counts;
+import org.shuzhi.pipeline.model.Evidence;
+import org.shuzhi.pipeline.model.MetaValue;
+import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.Section;
+import org.shuzhi.pipeline.model.Sentence;
+import org.shuzhi.pipeline.model.TermMatch;
+import org.shuzhi.pipeline.run.Stages;
+
+/**
+ * The per-report HTML page a person reads: metadata with origins, document type with evidence, category shares,
+ * per-section counts, and the text with paragraphs coloured by category and flagged spans highlighted (reason on
+ * hover). Self-contained: inline CSS, no script, no CDN. Everything from the document is escaped by the template
+ * engine (Pebble autoescaping). Thread-safe.
+ */
+public final class HtmlReport {
+    private final PebbleTemplate report;
+    private final PebbleTemplate index;
+
+    public HtmlReport() {
+        PebbleEngine engine = new PebbleEngine.Builder().strictVariables(true).build();
+        this.report = engine.getTemplate("templates/report.peb");
+        this.index = engine.getTemplate("templates/index.peb");
+    }
+
+    /** A table row of the section table. */
+    public record SectionRow(int level, String heading, String kinds, String origin, int chars, String share,
+                             int numbers, int entities, int vague, int forbidden, int empty, int firstPerson,
+                             int deflecting) {
+    }
+
+    /** A paragraph as shown. */
+    public record ParagraphView(int index, String category, String label, String confidence, boolean heading,
+                                List<Highlighter.Run> runs, List<String> evidence, String counts) {
+    }
+
+    /** A category share. */
+    public record Share(String category, String label, int chars, String percent, int paragraphs) {
+    }
+
+    /** A labelled value. */
+    public record Row(String label, String value, String note) {
+    }
+
+    /** @return the HTML page of {@code doc} */
+    public String render(ReportDocument doc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("doc", doc);
+        m.put("title", title(doc));
+        m.put("docTypeLabel", doc.docType().label());
+        m.put("docTypeConfidence", pct(doc.docTypeDecision().confidence()));
+        m.put("docTypeEvidence", doc.docTypeDecision().evidence().stream()
+                .map(e -> e.detail() + " → " + e.toward() + (e.weight() > 0 ? "（+" + fmt(e.weight()) + "）" : ""))
+                .toList());
+        m.put("meta", List.of(meta("单位", doc.metadata().unit()), meta("述职人", doc.metadata().secretary()),
+                meta("年度", doc.metadata().year())));
+        m.put("extra", doc.metadata().extra().entrySet().stream().map(e -> new Row(e.getKey(), e.getValue(), ""))
+                .toList());
+        m.put("extraction", doc.extraction());
+        m.put("cleaning", cleaningRows(doc.cleaning()));
+        m.put("flags", doc.flags().stream().map(f -> new Row(flagLabel(f), f.span().of(doc.text()).isEmpty()
+                ? f.term() : f.span().of(doc.text()), "位置 " + f.span().start())).toList());
+        int total = Stages.charCount(doc.text());
+        m.put("totalChars", total);
+        m.put("shares", shares(doc, total));
+        m.put("sections", sectionRows(doc, total));
+        m.put("paragraphs", paragraphViews(doc));
+        m.put("scored", doc.docType() == org.shuzhi.pipeline.model.DocType.REPORT);
+        return evaluate(report, m);
+    }
+
+    /** @return the index page listing all reports of a run */
+    public String renderIndex(List<SummaryRow> rows, List<String> summaryLines) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("summary", summaryLines);
+        return evaluate(index, m);
+    }
+
+    private static String evaluate(PebbleTemplate t, Map<String, Object> model) {
+        try {
+            StringWriter w = new StringWriter();
+            t.evaluate(w, model, Locale.SIMPLIFIED_CHINESE);
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a display title: the first line if it looks like one, else the file name */
+    public static String title(ReportDocument doc) {
+        if (doc.ok() && !doc.paragraphs().isEmpty() && doc.paragraphs().get(0).text().length() <= 60) {
+            return doc.paragraphs().get(0).text();
+        }
+        return doc.source();
+    }
+
+    private static Row meta(String label, MetaValue v) {
+        String origin = switch (v.origin()) {
+            case "manifest" -> "来自 manifest.csv";
+            case "filename" -> "来自文件名";
+            case "title" -> "来自标题行";
+            default -> "未识别";
+        };
+        return new Row(label, v.known() ? v.value() : "—", origin);
+    }
+
+    private static List<Row> cleaningRows(List<CleaningEdit> edits) {
+        Map<String, List<CleaningEdit>> byKind = new LinkedHashMap<>();
+        for (CleaningEdit e : edits) {
+            byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);
+        }
+        List<Row> rows = new ArrayList<>();
+        byKind.forEach((k, es) -> {
+            String label = switch (k) {
+                case "watermark" -> "删除文库水印";
+                case "spun-synonym" -> "还原洗稿同义词";
+                case "traditional" -> "繁体转简体";
+                case "boilerplate-line" -> "删除网页/页码行";
+                case "control-char" -> "删除不可见字符";
+                default -> k;
+            };
+            List<String> ex = es.stream().limit(8).map(e -> e.replacement().isEmpty() ? e.original().strip()
+                    : e.original() + "→" + e.replacement()).distinct().toList();
+            String note = k.equals("traditional") || k.equals("control-char") ? es.get(0).note()
+                    : es.size() + " 处";
+            rows.add(new Row(label, String.join("、", ex), note));
+        });
+        return rows;
+    }
+
+    private static String flagLabel(TermMatch f) {
+        return switch (f.list()) {
+            case "placeholders" -> "未填写的模板占位符";
+            case "watermarks" -> "文库水印（已删除，说明文字来自网络范文）";
+            default -> f.list();
+        };
+    }
+
+    private static List<Share> shares(ReportDocument doc, int total) {
+        Map<Category, int[]> acc = new EnumMap<>(Category.class);
+        for (Paragraph p : doc.paragraphs()) {
+            int[] a = acc.computeIfAbsent(p.category(), k -> new int[2]);
+            a[0] += p.counts().chars();
+            a[1]++;
+        }
+        List<Share> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            int[] a = acc.getOrDefault(c, new int[2]);
+            out.add(new Share(c.id(), c.label(), a[0], total == 0 ? "0%" : pct((double) a[0] / total), a[1]));
+        }
+        return out;
+    }
+
+    private static List<SectionRow> sectionRows(ReportDocument doc, int total) {
+        List<SectionRow> rows = new ArrayList<>();
+        for (Section s : doc.sections()) {
+            if (s.index() == 0 && doc.sections().size() > 1 && doc.paragraphs().stream()
+                    .noneMatch(p -> p.section() == 0)) {
+                continue;
+            }
+            Counts c = s.counts();
+            rows.add(new SectionRow(s.level(), s.index() == 0 ? "（全文）" : s.heading(),
+                    s.kinds().isEmpty() ? "—" : String.join("、", s.kinds().stream().map(Category::label).toList()),
+                    s.kindOrigin(), c.chars(), total == 0 ? "0%" : pct((double) c.chars() / total), c.numbers(),
+                    c.entities(), c.vagueTerms(), c.forbiddenVague(), c.emptyPhrases(), c.firstPerson(),
+                    c.deflecting()));
+        }
+        return rows;
+    }
+
+    private static List<ParagraphView> paragraphViews(ReportDocument doc) {
+        List<Highlighter.Mark> docMarks = new ArrayList<>();
+        for (TermMatch f : doc.flags()) {
+            if (f.list().equals("placeholders")) {
+                docMarks.add(new Highlighter.Mark(f.span(), "ph", "模板占位符未填写：" + f.span().of(doc.text())));
+            }
+        }
+        List<ParagraphView> out = new ArrayList<>();
+        for (Paragraph p : doc.paragraphs()) {
+            List<Highlighter.Mark> marks = new ArrayList<>(docMarks);
+            for (Sentence s : p.sentences()) {
+                for (TermMatch m : s.features().numbers()) {
+                    marks.add(new Highlighter.Mark(m.span(), "num", "具体数据（" + m.group() + "）"));
+                }
+                for (TermMatch m : s.features().entities()) {
+                    marks.add(new Highlighter.Mark(m.span(), "ent", "具名（" + entityLabel(m.group()) + "）"));
+                }
+                for (TermMatch m : s.features().vagueTerms()) {
+                    marks.add(new Highlighter.Mark(m.span(), "forbidden".equals(m.group()) ? "vague forbidden"
+                            : "vague", "模糊表述“" + m.term() + "”（" + m.group()
+                            + ("forbidden".equals(m.group()) ? "，种子通知002明确禁用" : "") + "）"));
+                }
+                for (TermMatch m : s.features().emptyPhrases()) {
+                    marks.add(new Highlighter.Mark(m.span(), "empty", "套话“" + m.term() + "”（" + m.group() + "）"));
+                }
+                for (TermMatch m : s.features().stance()) {
+                    if (!"collective".equals(m.group())) {
+                        marks.add(new Highlighter.Mark(m.span(), "first-person".equals(m.group()) ? "me" : "defl",
+                                "first-person".equals(m.group()) ? "第一人称（把自己摆进去）" : "推给下面/他人"));
+                    }
+                }
+            }
+            List<String> ev = new ArrayList<>();
+            for (Evidence e : p.evidence()) {
+                ev.add(evidenceLine(e));
+            }
+            Counts c = p.counts();
+            String counts = c.chars() + " 字 · 数据 " + c.numbers() + " · 具名 " + c.entities() + " · 模糊 "
+                    + c.vagueTerms() + " · 套话 " + c.emptyPhrases();
+            out.add(new ParagraphView(p.index(), p.category().id(), p.category().label(), pct(p.confidence()),
+                    p.heading(), Highlighter.runs(doc.text(), p.start(), p.end(), marks), ev, counts));
+        }
+        return out;
+    }
+
+    private static String entityLabel(String g) {
+        return switch (g) {
+            case "person" -> "人名";
+            case "place" -> "地名";
+            case "organization" -> "机构";
+            case "document" -> "文件/案例";
+            default -> g;
+        };
+    }
+
+    private static String evidenceLine(Evidence e) {
+        String rule = switch (e.rule()) {
+            case "category.section" -> "所在部分";
+            case "category.cue" -> "提示词";
+            case "category.position" -> "位置";
+            case "category.title" -> "标题行";
+            case "category.heading" -> "标题";
+            case "category.sequence" -> "上下文";
+            default -> e.rule();
+        };
+        String toward = e.toward() == null ? "" : " → " + Category.fromId(e.toward()).label();
+        return rule + "：" + e.detail() + toward + (e.weight() > 0 ? "（+" + fmt(e.weight()) + "）" : "");
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,261 @@
+package org.shuzhi.pipeline.classify;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.shuzhi.pipeline.dict.DictionaryException;
+import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.dict.TextFold;
+import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.Evidence;
+import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.Section;
+import org.shuzhi.pipeline.model.TermMatch;
+
+/**
+ * The category of every paragraph (achievement, problem, cause, plan, self_assessment, rectification, other), with a
+ * confidence and its evidence. Rules first, then the paragraph sequence decoded as a whole:
+ *
+ * <ol>
+ *   <li><b>Emission scores</b> per category, each recorded as {@link Evidence}:
+ *     <ul>
+ *       <li>{@code category.section} +{@value #SECTION_PRIOR} for the kind of the paragraph's section (from its
+ *           heading, its parent, or its position); in a section with a combined heading (工作中存在的不足及下步工作打算
+ *           → problem, plan) each kind gets +{@value #COMBINED_PRIOR} and the current phase
+ *           +{@value #PHASE_PRIOR}; the phase moves on to the next kind at a paragraph that starts with a transition
+ *           (对此、为此、针对以上问题…) or carries a cue of the next kind of weight ≥ 1.5;</li>
+ *       <li>{@code category.cue}: the weights of {@code category-cues} hits, capped at {@value #CUE_CAP} per
+ *           category;</li>
+ *       <li>{@code category.position}: achievement +{@value #POSITION} × (1 − r), plan +{@value #POSITION} × r,
+ *           r = the paragraph's relative position 0–1;</li>
+ *       <li>{@code category.title}: the title and name lines before the first heading are other (+3);</li>
+ *       <li>other has a base score of {@value #OTHER_BASE}.</li>
+ *     </ul></li>
+ *   <li><b>Sequence</b>: softmax of the scores gives emission probabilities; a Viterbi pass over the paragraphs with
+ *       transition probabilities that favour staying in a category (0.6) and moving forward in the order the
+ *       notices prescribe (achievement → problem → cause → plan: 0.25) over moving back (0.05) decodes the whole
+ *       sequence. Where the sequence overrides a paragraph's own best score, {@code category.sequence} says so.</li>
+ * </ol>
+ * Confidence is the emission probability of the decided category (0–1). Headings take the first kind of the section
+ * they open, or other. Thread-safe.
+ */
+public final class CategoryClassifier {
+    static final double SECTION_PRIOR = 2.0;
+    static final double COMBINED_PRIOR = 0.8;
+    static final double PHASE_PRIOR = 1.5;
+    static final double CUE_CAP = 4.0;
+    static final double POSITION = 0.6;
+    static final double OTHER_BASE = 0.6;
+
+    private static final Category[] CATS = Category.values();
+    private static final Pattern TRANSITION = Pattern.compile(
+            "^(对此|为此|针对(以上|上述|这些|存在的)|下一步|今后|在今后|整改措施|改进措施|努力方向)");
+    private static final List<Category> ORDER = List.of(Category.RECTIFICATION, Category.ACHIEVEMENT,
+            Category.PROBLEM, Category.CAUSE, Category.PLAN, Category.SELF_ASSESSMENT);
+
+    private final TermList cues;
+    private final Map<String, double[]> cueWeights = new java.util.HashMap<>();
+    private final double[][] logTransition = new double[CATS.length][CATS.length];
+
+    /** @throws DictionaryException if a {@code category-cues} line has an unknown category or a bad weight */
+    public CategoryClassifier(Dictionaries dict) {
+        this.cues = dict.list(Dictionaries.CATEGORY_CUES);
+        for (TermList.Entry e : cues.entries()) {
+            try {
+                Category c = Category.fromId(e.column(0));
+                double w = Double.parseDouble(e.column(1));
+                cueWeights.computeIfAbsent(e.term(), k -> new double[CATS.length])[c.ordinal()] = w;
+            } catch (RuntimeException ex) {
+                throw new DictionaryException(cues.file(), e.line(), "expected cue⇥category⇥weight");
+            }
+        }
+        for (Category a : CATS) {
+            for (Category b : CATS) {
+                double p;
+                if (a == b) {
+                    p = 0.6;
+                } else if (a == Category.OTHER || b == Category.OTHER) {
+                    p = 0.2;
+                } else {
+                    p = ORDER.indexOf(b) > ORDER.indexOf(a) ? 0.25 : 0.05;
+                }
+                logTransition[a.ordinal()][b.ordinal()] = Math.log(p);
+            }
+        }
+    }
+
+    /** @return the document with every paragraph's category, confidence and evidence set */
+    public ReportDocument classify(ReportDocument doc) {
+        List<Paragraph> ps = doc.paragraphs();
+        if (ps.isEmpty()) {
+            return doc;
+        }
+        String folded = TextFold.fold(doc.text());
+        int n = ps.size();
+        double[][] score = new double[n][CATS.length];
+        List<List<Evidence>> evidence = new ArrayList<>();
+        int firstHeading = ps.stream().filter(p -> p.heading() || p.section() > 0).mapToInt(Paragraph::index)
+                .findFirst().orElse(n);
+        Map<Integer, Integer> phase = new java.util.HashMap<>();
+        for (Paragraph p : ps) {
+            List<Evidence> ev = new ArrayList<>();
+            double[] s = score[p.index()];
+            s[Category.OTHER.ordinal()] += OTHER_BASE;
+            Section sec = doc.sections().get(p.section());
+            List<TermMatch> hits = cues.find(folded, p.start(), p.end());
+            double[] cueSum = new double[CATS.length];
+            for (TermMatch m : hits) {
+                double[] w = cueWeights.get(m.term());
+                for (Category c : CATS) {
+                    if (w[c.ordinal()] > 0) {
+                        cueSum[c.ordinal()] += w[c.ordinal()];
+                        ev.add(new Evidence("category.cue", m.span().of(doc.text()), m.span(), w[c.ordinal()], c.id()));
+                    }
+                }
+            }
+            List<Category> kinds = sec.kinds();
+            if (kinds.size() == 1) {
+                s[kinds.get(0).ordinal()] += SECTION_PRIOR;
+                ev.add(new Evidence("category.section", sectionDetail(sec), null, SECTION_PRIOR, kinds.get(0).id()));
+            } else if (kinds.size() > 1) {
+                int ph = phase.getOrDefault(sec.index(), 0);
+                if (!p.heading() && ph + 1 < kinds.size()) {
+                    Category next = kinds.get(ph + 1);
+                    if (TRANSITION.matcher(p.text()).find() || cueSum[next.ordinal()] >= 1.5) {
+                        ph++;
+                    }
+                }
+                phase.put(sec.index(), ph);
+                for (Category k : kinds) {
+                    s[k.ordinal()] += COMBINED_PRIOR;
+                }
+                s[kinds.get(ph).ordinal()] += PHASE_PRIOR;
+                ev.add(new Evidence("category.section", sectionDetail(sec) + "（合并标题，当前为第 " + (ph + 1) + " 部分）",
+                        null, COMBINED_PRIOR + PHASE_PRIOR, kinds.get(ph).id()));
+            }
+            for (Category c : CATS) {
+                s[c.ordinal()] += Math.min(CUE_CAP, cueSum[c.ordinal()]);
+            }
+            double r = doc.text().isEmpty() ? 0 : (double) p.start() / doc.text().length();
+            s[Category.ACHIEVEMENT.ordinal()] += POSITION * (1 - r);
+            s[Category.PLAN.ordinal()] += POSITION * r;
+            ev.add(new Evidence("category.position", String.format(java.util.Locale.ROOT, "位于全文 %.0f%% 处", r * 100),
+                    null, POSITION, r < 0.5 ? Category.ACHIEVEMENT.id() : Category.PLAN.id()));
+            if (p.index() < firstHeading && p.index() < 3 && p.text().length() <= 60 && !p.text().contains("。")) {
+                s[Category.OTHER.ordinal()] += 3;
+                ev.add(new Evidence("category.title", "标题或署名行", p.span(), 3, Category.OTHER.id()));
+            }
+            evidence.add(ev);
+        }
+        int[] path = viterbi(score);
+        List<Paragraph> out = new ArrayList<>(n);
+        for (Paragraph p : ps) {
+            double[] prob = softmax(score[p.index()]);
+            Category c = CATS[path[p.index()]];
+            List<Evidence> ev = new ArrayList<>(evidence.get(p.index()));
+            if (p.heading()) {
+                List<Category> kinds = doc.sections().get(p.section()).kinds();
+                c = kinds.isEmpty() ? Category.OTHER : kinds.get(0);
+                ev.add(0, new Evidence("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c.id()));
+            } else {
+                int best = argmax(prob);
+                if (best != c.ordinal()) {
+                    ev.add(new Evidence("category.sequence", "按上下文顺序判定（本段单独得分最高为“" + CATS[best].label()
+                            + "”）", null, 0, c.id()));
+                }
+            }
+            ev.sort(Comparator.comparingDouble((Evidence e) -> e.toward() != null && e.toward().equals(
+                    CATS[path[p.index()]].id()) ? 0 : 1).thenComparing(Comparator.comparingDouble(Evidence::weight)
+                    .reversed()));
+            out.add(p.withCategory(c, round(prob[c.ordinal()]), ev));
+        }
+        return doc.withStructure(doc.sections(), out);
+    }
+
+    private static String sectionDetail(Section s) {
+        String origin = switch (s.kindOrigin()) {
+            case "heading" -> "标题";
+            case "parent" -> "上级标题";
+            case "position" -> "位于问题部分之前";
+            default -> s.kindOrigin();
+        };
+        return (s.heading().isEmpty() ? "（无标题）" : s.heading()) + " → " + s.kinds().stream().map(Category::label)
+                .toList() + "（依据：" + origin + "）";
+    }
+
+    private int[] viterbi(double[][] score) {
+        int n = score.length;
+        int k = CATS.length;
+        double[][] best = new double[n][k];
+        int[][] back = new int[n][k];
+        for (int i = 0; i < n; i++) {
+            double[] logp = logSoftmax(score[i]);
+            for (int b = 0; b < k; b++) {
+                if (i == 0) {
+                    best[i][b] = logp[b];
+                    continue;
+                }
+                double m = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < k; a++) {
+                    double v = best[i - 1][a] + logTransition[a][b];
+                    if (v > m) {
+                        m = v;
+                        back[i][b] = a;
+                    }
+                }
+                best[i][b] = m + logp[b];
+            }
+        }
+        int[] path = new int[n];
+        path[n - 1] = argmax(best[n - 1]);
+        for (int i = n - 1; i > 0; i--) {
+            path[i - 1] = back[i][path[i]];
+        }
+        return path;
+    }
+
+    private static double[] softmax(double[] s) {
+        double[] l = logSoftmax(s);
+        double[] p = new double[l.length];
+        for (int i = 0; i < l.length; i++) {
+            p[i] = Math.exp(l[i]);
+        }
+        return p;
+    }
+
+    private static double[] logSoftmax(double[] s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : s) {
+            sum += Math.exp(v - max);
+        }
+        double lse = max + Math.log(sum);
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = s[i] - lse;
+        }
+        return out;
+    }
+
+    private static int argmax(double[] v) {
+        int b = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[b]) {
+                b = i;
+            }
+        }
+        return b;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,252 @@
+package org.shuzhi.pipeline.dict;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.shuzhi.pipeline.model.Span;
+import org.shuzhi.pipeline.model.TermMatch;
+
+/**
+ * A term list from {@code dictionaries/terms/<name>.txt} (format: {@code dictionaries/README.md}): UTF-8, {@code #}
+ * comments, one entry a line with TAB-separated columns, {@code !} for an exception phrase, {@code re:} for a Java
+ * regular expression, {@code …} inside a literal for up to 12 non-punctuation characters.
+ *
+ * <p>Matching runs on {@link TextFold folded} text and is leftmost-longest and non-overlapping; a hit that overlaps a
+ * hit of an exception phrase is dropped (so {@code !第一部分} keeps 部分 in 第一部分 from counting). Instances are
+ * immutable and thread-safe.
+ */
+public final class TermList {
+    private static final String GAP = "[^\\s,.;:!?，。；：！？、“”\"'《》()（）]{0,12}?";
+
+    /**
+     * One line of the list.
+     *
+     * @param term    the entry as written (for {@code re:} entries, the pattern without the prefix)
+     * @param columns the further TAB columns, possibly empty
+     * @param line    1-based line number in the file
+     */
+    public record Entry(String term, List<String> columns, int line) {
+        /** @return column {@code i} (0 = the first after the term), or {@code ""} when absent */
+        public String column(int i) {
+            return i < columns.size() ? columns.get(i) : "";
+        }
+    }
+
+    private record Compiled(Entry entry, String literal, Pattern pattern) {
+    }
+
+    private final String name;
+    private final Path file;
+    private final List<Entry> entries;
+    private final Map<Character, List<Compiled>> literalsByFirst = new HashMap<>();
+    private final List<Compiled> patterns = new ArrayList<>();
+    private final Map<Character, List<Compiled>> exceptionsByFirst = new HashMap<>();
+    private final List<Compiled> exceptionPatterns = new ArrayList<>();
+
+    private TermList(String name, Path file, List<Entry> entries, List<Entry> exceptions) {
+        this.name = name;
+        this.file = file;
+        this.entries = List.copyOf(entries);
+        for (Entry e : entries) {
+            add(e, literalsByFirst, patterns);
+        }
+        for (Entry e : exceptions) {
+            add(e, exceptionsByFirst, exceptionPatterns);
+        }
+        Comparator<Compiled> longestFirst = Comparator.comparingInt((Compiled c) -> c.literal.length()).reversed();
+        literalsByFirst.values().forEach(l -> l.sort(longestFirst));
+        exceptionsByFirst.values().forEach(l -> l.sort(longestFirst));
+    }
+
+    private void add(Entry e, Map<Character, List<Compiled>> literals, List<Compiled> regexes) {
+        String t = e.term();
+        try {
+            if (t.startsWith("re:")) {
+                regexes.add(new Compiled(e, null, Pattern.compile(TextFold.foldRegex(t.substring(3)))));
+            } else if (t.contains("…")) {
+                StringBuilder rx = new StringBuilder();
+                String[] parts = TextFold.fold(t).split("…+", -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) {
+                        rx.append(GAP);
+                    }
+                    rx.append(Pattern.quote(parts[i]));
+                }
+                regexes.add(new Compiled(e, null, Pattern.compile(rx.toString())));
+            } else {
+                String lit = TextFold.fold(t);
+                literals.computeIfAbsent(lit.charAt(0), k -> new ArrayList<>()).add(new Compiled(e, lit, null));
+            }
+        } catch (PatternSyntaxException ex) {
+            throw new DictionaryException(file, e.line(), "bad regular expression: " + ex.getDescription(), ex);
+        }
+    }
+
+    /**
+     * Reads a list file.
+     *
+     * @throws DictionaryException if the file is unreadable, not UTF-8, or has a malformed entry
+     */
+    public static TermList load(Path file) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.endsWith(".txt") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        List<String> lines;
+        try {
+            lines = List.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString().split("\r?\n", -1));
+        } catch (CharacterCodingException e) {
+            throw new DictionaryException(file, 0, "not valid UTF-8", e);
+        } catch (IOException e) {
+            throw new DictionaryException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        List<Entry> exceptions = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            if (i == 0 && raw.startsWith("\uFEFF")) {
+                raw = raw.substring(1);
+            }
+            if (raw.isBlank() || raw.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] cols = raw.split("\t", -1);
+            String term = cols[0].strip();
+            List<String> rest = new ArrayList<>();
+            for (int c = 1; c < cols.length; c++) {
+                rest.add(cols[c].strip());
+            }
+            while (!rest.isEmpty() && rest.get(rest.size() - 1).isEmpty()) {
+                rest.remove(rest.size() - 1);
+            }
+            if (term.isEmpty() || term.equals("!") || term.equals("re:")) {
+                throw new DictionaryException(file, i + 1, "empty term");
+            }
+            if (term.startsWith("!")) {
+                exceptions.add(new Entry(term.substring(1), List.copyOf(rest), i + 1));
+            } else {
+                entries.add(new Entry(term, List.copyOf(rest), i + 1));
+            }
+        }
+        return new TermList(name, file, entries, exceptions);
+    }
+
+    /** @return the list's name: its file name without {@code .txt} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the file it was read from */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the entries (not the exceptions), in file order */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * Finds the list's terms in {@code folded[from, to)}.
+     *
+     * @param folded text already passed through {@link TextFold#fold(String)}
+     * @param from   first offset, inclusive
+     * @param to     last offset, exclusive
+     * @return non-overlapping hits in text order, spans absolute in {@code folded}; the match's group is the entry's
+     *         first column
+     */
+    public List<TermMatch> find(String folded, int from, int to) {
+        List<Hit> hits = collect(folded, from, to, literalsByFirst, patterns);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> exc = collect(folded, from, to, exceptionsByFirst, exceptionPatterns);
+        List<TermMatch> out = new ArrayList<>();
+        int covered = from;
+        for (Hit h : hits) {
+            if (h.start < covered) {
+                continue;
+            }
+            boolean excepted = false;
+            for (Hit x : exc) {
+                if (x.start < h.end && h.start < x.end) {
+                    excepted = true;
+                    break;
+                }
+            }
+            if (excepted) {
+                continue;
+            }
+            out.add(new TermMatch(name, h.entry.term(), h.entry.column(0), new Span(h.start, h.end)));
+            covered = h.end;
+        }
+        return out;
+    }
+
+    /**
+     * @param foldedLine a trimmed, folded line
+     * @return the first entry that matches the whole line (literal equality or a full regex match), or null
+     */
+    public Entry matchWhole(String foldedLine) {
+        for (Compiled c : patterns) {
+            if (c.pattern.matcher(foldedLine).matches()) {
+                return c.entry;
+            }
+        }
+        if (!foldedLine.isEmpty()) {
+            for (Compiled c : literalsByFirst.getOrDefault(foldedLine.charAt(0), List.of())) {
+                if (c.literal.equals(foldedLine)) {
+                    return c.entry;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return {@link #find(String, int, int)} over the whole text */
+    public List<TermMatch> find(String folded) {
+        return find(folded, 0, folded.length());
+    }
+
+    private record Hit(int start, int end, Entry entry) {
+    }
+
+    private static List<Hit> collect(String text, int from, int to, Map<Character, List<Compiled>> literals,
+                                     List<Compiled> regexes) {
+        List<Hit> hits = new ArrayList<>();
+        if (!literals.isEmpty()) {
+            for (int i = from; i < to; i++) {
+                List<Compiled> cands = literals.get(text.charAt(i));
+                if (cands == null) {
+                    continue;
+                }
+                for (Compiled c : cands) {
+                    if (i + c.literal.length() <= to && text.startsWith(c.literal, i)) {
+                        hits.add(new Hit(i, i + c.literal.length(), c.entry));
+                        break;
+                    }
+                }
+            }
+        }
+        for (Compiled c : regexes) {
+            Matcher m = c.pattern.matcher(text).region(from, to);
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    hits.add(new Hit(m.start(), m.end(), c.entry));
+                }
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        return hits;
+    }
+}

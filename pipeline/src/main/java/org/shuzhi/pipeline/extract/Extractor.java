@@ -1,0 +1,195 @@
+package org.shuzhi.pipeline.extract;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.model.Extraction;
+import org.shuzhi.pipeline.model.Failure;
+import org.shuzhi.pipeline.model.FailureKind;
+
+/**
+ * Reads the text of one submitted file: Tika (one parser for the whole run) for docx, doc, wps, rtf, odt and html;
+ * PDFBox for PDFs; a charset-detecting decoder for plain text. Every way a file can be unreadable ends as an
+ * {@link ExtractionResult.Failed} with a {@link FailureKind}; this method never throws for a bad file.
+ *
+ * <p>Thread-safe; one instance serves a whole run. Owns a thread pool for the parse timeout: {@link #close()} it.
+ * The caller keeps ownership of nothing: files are read by path.
+ */
+public final class Extractor implements AutoCloseable {
+    private final AutoDetectParser tika = new AutoDetectParser();
+    private final ExtractionLimits limits;
+    private final PdfExtractor pdf;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "shuzhi-extract");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param limits      size, length and time limits
+     * @param boilerplate the {@code boilerplate-lines} list, used to drop PDF page furniture
+     */
+    public Extractor(ExtractionLimits limits, TermList boilerplate) {
+        this.limits = limits;
+        this.pdf = new PdfExtractor(boilerplate, limits);
+    }
+
+    /** @return the text of {@code file}, or why it cannot be read */
+    public ExtractionResult extract(Path file) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return failed(FailureKind.EMPTY, "文件大小为 0 字节", "0 bytes");
+            }
+            if (size > limits.maxBytes()) {
+                return failed(FailureKind.TOO_LARGE, String.format(Locale.ROOT, "%.1f MB，上限 %.1f MB",
+                        size / 1048576.0, limits.maxBytes() / 1048576.0), "size " + size);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed(FailureKind.IO_ERROR, "文件不存在", e.toString());
+        } catch (IOException e) {
+            return failed(FailureKind.IO_ERROR, e.getMessage(), e.toString());
+        }
+        Future<ExtractionResult> f = pool.submit(() -> extract(bytes, file.getFileName().toString()));
+        try {
+            return f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return failed(FailureKind.TIMEOUT, "超过 " + limits.timeoutSeconds() + " 秒", "timeout");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed(FailureKind.TIMEOUT, "已中断", "interrupted");
+        } catch (ExecutionException e) {
+            return translate(e.getCause());
+        }
+    }
+
+    private ExtractionResult extract(byte[] bytes, String name) throws Exception {
+        MediaType type = detect(bytes, name);
+        String base = type.getBaseType().toString();
+        if (base.equals("application/pdf")) {
+            return pdf.extract(bytes);
+        }
+        if (base.equals("text/plain")) {
+            TextDecoder.Decoded d = TextDecoder.decode(bytes);
+            if (d == null) {
+                return failed(FailureKind.MIS_ENCODED, "无法确定字符编码", "no plausible charset");
+            }
+            return checked(new Extraction(base, d.charset(), 0, d.text().length(), List.of()), d.text());
+        }
+        if (type.getType().equals("image")) {
+            return failed(FailureKind.SCANNED_NO_TEXT, "这是一张图片（" + base + "）", base);
+        }
+        if (isArchiveOrBinary(base)) {
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            boolean claimsDocument = List.of("docx", "doc", "pdf", "wps", "rtf", "odt", "txt", "html", "htm")
+                    .contains(ext);
+            return claimsDocument
+                    ? failed(FailureKind.CORRUPT, "扩展名为 ." + ext + "，内容却不是该格式（" + base + "）", base)
+                    : failed(FailureKind.UNSUPPORTED, base, base);
+        }
+        BodyContentHandler handler = new BodyContentHandler(limits.maxChars());
+        Metadata md = new Metadata();
+        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            tika.parse(in, handler, md, new ParseContext());
+        }
+        String text = handler.toString();
+        String enc = md.get(Metadata.CONTENT_ENCODING);
+        return checked(new Extraction(base, enc, 0, text.length(), List.of()), text);
+    }
+
+    private MediaType detect(byte[] bytes, String name) throws IOException {
+        Metadata md = new Metadata();
+        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            return tika.getDetector().detect(in, md);
+        }
+    }
+
+    private static boolean isArchiveOrBinary(String base) {
+        return base.equals("application/octet-stream") || base.equals("application/zip")
+                || base.equals("application/x-rar-compressed") || base.equals("application/x-7z-compressed")
+                || base.equals("application/gzip") || base.equals("application/x-tar")
+                || base.startsWith("video/") || base.startsWith("audio/") || base.equals("application/x-msdownload")
+                || base.equals("application/x-executable") || base.equals("application/x-sharedlib");
+    }
+
+    private ExtractionResult checked(Extraction info, String text) {
+        if (meaningfulChars(text) < limits.minTextChars()) {
+            return failed(FailureKind.EMPTY, "提取到的文字不足 " + limits.minTextChars() + " 字", "no text");
+        }
+        if (!TextDecoder.plausible(text)) {
+            return failed(FailureKind.MIS_ENCODED, "文字中夹有大量乱码字符", "implausible characters");
+        }
+        return new ExtractionResult.Text(info, text);
+    }
+
+    private static ExtractionResult translate(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EncryptedDocumentException
+                    || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException
+                    || c instanceof org.apache.poi.EncryptedDocumentException) {
+                return failed(FailureKind.ENCRYPTED, null, t.toString());
+            }
+            if (c instanceof ZeroByteFileException) {
+                return failed(FailureKind.EMPTY, null, t.toString());
+            }
+            if (WriteLimitReachedException.isWriteLimitReached(c)) {
+                return failed(FailureKind.TOO_LARGE, "文字过长", t.toString());
+            }
+            if (c instanceof OutOfMemoryError) {
+                return failed(FailureKind.TOO_LARGE, "解压后内容过大", t.toString());
+            }
+            if (c instanceof ZipException) {
+                return failed(FailureKind.CORRUPT, "压缩结构损坏（文件可能不完整）", t.toString());
+            }
+        }
+        return failed(FailureKind.CORRUPT, null, String.valueOf(t));
+    }
+
+    private static ExtractionResult failed(FailureKind kind, String detail, String cause) {
+        return new ExtractionResult.Failed(detail == null ? Failure.of(kind, cause) : Failure.of(kind, detail, cause));
+    }
+
+    /** @return the number of CJK ideographs, letters and digits in {@code s} */
+    static int meaningfulChars(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,72 @@
+package org.shuzhi.pipeline.extract;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.model.Extraction;
+import org.shuzhi.pipeline.model.Failure;
+import org.shuzhi.pipeline.model.FailureKind;
+
+/**
+ * PDF text with PDFBox, page by page, so that page furniture can be told from content ({@link PdfLineJoiner}).
+ * A PDF that needs a password is ENCRYPTED; one whose pages carry images but (almost) no text is SCANNED_NO_TEXT.
+ */
+final class PdfExtractor {
+    private final TermList boilerplate;
+    private final ExtractionLimits limits;
+
+    PdfExtractor(TermList boilerplate, ExtractionLimits limits) {
+        this.boilerplate = boilerplate;
+        this.limits = limits;
+    }
+
+    ExtractionResult extract(byte[] bytes) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            int n = doc.getNumberOfPages();
+            PdfLineCollector collector = new PdfLineCollector();
+            String all = collector.getText(doc);
+            if (all.length() > limits.maxChars()) {
+                return new ExtractionResult.Failed(Failure.of(FailureKind.TOO_LARGE,
+                        "文字超过 " + limits.maxChars() + " 字符", "text limit"));
+            }
+            List<List<PdfLine>> pages = collector.pages();
+            PdfLineJoiner.Joined j = PdfLineJoiner.join(pages, boilerplate);
+            List<String> notes = new ArrayList<>();
+            if (!j.dropped().isEmpty()) {
+                notes.add("删除页码、页眉页脚 " + j.dropped().size() + " 行，如：" + j.dropped().get(0));
+            }
+            if (Extractor.meaningfulChars(j.text()) < limits.minTextChars()) {
+                return new ExtractionResult.Failed(hasImages(doc)
+                        ? Failure.of(FailureKind.SCANNED_NO_TEXT, n + " 页均为图片", "no text layer")
+                        : Failure.of(FailureKind.EMPTY, "PDF 中没有文字", "no text"));
+            }
+            return new ExtractionResult.Text(new Extraction("application/pdf", null, n, j.text().length(), notes),
+                    j.text());
+        } catch (InvalidPasswordException e) {
+            return new ExtractionResult.Failed(Failure.of(FailureKind.ENCRYPTED, e.getMessage()));
+        }
+    }
+
+    private static boolean hasImages(PDDocument doc) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            PDResources r = page.getResources();
+            if (r == null) {
+                continue;
+            }
+            for (COSName name : r.getXObjectNames()) {
+                if (r.getXObject(name) instanceof PDImageXObject) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

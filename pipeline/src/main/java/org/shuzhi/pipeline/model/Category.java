@@ -1,0 +1,53 @@
+package org.shuzhi.pipeline.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * What a paragraph (or a section, as its kind) does in a 述职报告. The JSON, index and UI name is the lower-case
+ * {@link #id()}; the Chinese label is what users see. Source of the set: DESIGN.md §1 (做法成效 → 问题 → 原因 → 打算,
+ * plus 自我评价 and 上年度问题整改情况).
+ */
+public enum Category {
+    /** 主要做法及成效: what was done and achieved. */
+    ACHIEVEMENT("成绩做法"),
+    /** 存在问题: shortcomings found (查摆问题). */
+    PROBLEM("存在问题"),
+    /** 原因剖析: why the problems exist. */
+    CAUSE("原因剖析"),
+    /** 下一步打算: measures and plans. */
+    PLAN("下步打算"),
+    /** 自我评价: the secretary's qualitative self-evaluation. */
+    SELF_ASSESSMENT("自我评价"),
+    /** 上年度问题整改情况: rectification of last year's problems. */
+    RECTIFICATION("整改情况"),
+    /** Anything else: titles, name lines, background figures, greetings, attachments. */
+    OTHER("其他");
+
+    private final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+
+    /** @return the stable lower-case id used in JSON, the index and dictionaries, e.g. {@code self_assessment} */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the Chinese label shown to users, e.g. 存在问题 */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @param id a lower-case id as returned by {@link #id()}
+     * @throws IllegalArgumentException if no category has this id
+     */
+    @JsonCreator
+    public static Category fromId(String id) {
+        return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,113 @@
+package org.shuzhi.pipeline.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.shuzhi.pipeline.classify.CategoryClassifier;
+import org.shuzhi.pipeline.classify.DocTypeClassifier;
+import org.shuzhi.pipeline.clean.Cleaner;
+import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.dict.TextFold;
+import org.shuzhi.pipeline.meta.Manifest;
+import org.shuzhi.pipeline.meta.MetadataResolver;
+import org.shuzhi.pipeline.model.Counts;
+import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.Section;
+import org.shuzhi.pipeline.model.Sentence;
+import org.shuzhi.pipeline.score.FeatureAnnotator;
+import org.shuzhi.pipeline.segment.Segmenter;
+import org.shuzhi.pipeline.structure.StructureParser;
+
+/** The standard stages, in the order {@link #standard(Dictionaries, Manifest)} lists them. */
+public final class Stages {
+    private Stages() {
+    }
+
+    private record Simple(String name, Set<String> requires, Set<String> provides, UnaryOperator<ReportDocument> fn)
+            implements Stage {
+        @Override
+        public ReportDocument apply(ReportDocument doc) {
+            return fn.apply(doc);
+        }
+    }
+
+    /**
+     * @return clean → metadata → doc-type → structure → segment → features → classify
+     * @throws org.shuzhi.pipeline.dict.DictionaryException if a dictionary the stages need is malformed
+     */
+    public static List<Stage> standard(Dictionaries dict, Manifest manifest) {
+        Cleaner cleaner = new Cleaner(dict);
+        MetadataResolver meta = new MetadataResolver();
+        DocTypeClassifier docType = new DocTypeClassifier(dict);
+        StructureParser structure = new StructureParser(dict);
+        Segmenter segmenter = new Segmenter(dict);
+        FeatureAnnotator features = new FeatureAnnotator(dict);
+        CategoryClassifier category = new CategoryClassifier(dict);
+        return List.of(
+                new Simple("clean", Set.of(Stage.RAW_TEXT), Set.of(Stage.CLEAN_TEXT), d -> {
+                    Cleaner.Result r = cleaner.clean(d.text());
+                    return d.withText(r.text(), r.edits(), r.flags());
+                }),
+                new Simple("metadata", Set.of(Stage.CLEAN_TEXT), Set.of(Stage.METADATA), d -> {
+                    String name = d.source().substring(d.source().lastIndexOf('/') + 1);
+                    return d.withMetadata(meta.resolve(manifest.row(d.source()), name, d.text()));
+                }),
+                new Simple("doc-type", Set.of(Stage.CLEAN_TEXT), Set.of(Stage.DOC_TYPE),
+                        d -> d.withDocType(docType.classify(d.text()))),
+                new Simple("structure", Set.of(Stage.CLEAN_TEXT, Stage.DOC_TYPE), Set.of(Stage.STRUCTURE), d -> {
+                    StructureParser.Structure s = structure.parse(d.text(), d.docType());
+                    ReportDocument out = d.withStructure(s.sections(), s.paragraphs());
+                    return s.sections().size() == 1 ? out.withWarning("未识别到任何标题，类别仅依据段落内容和位置判断") : out;
+                }),
+                new Simple("segment", Set.of(Stage.STRUCTURE), Set.of(Stage.TOKENS), d -> {
+                    List<Paragraph> ps = new ArrayList<>();
+                    for (Paragraph p : d.paragraphs()) {
+                        var tokens = segmenter.segment(p.text(), p.start());
+                        List<Sentence> ss = new ArrayList<>();
+                        for (Sentence s : p.sentences()) {
+                            ss.add(s.withTokens(tokens.stream().filter(t -> s.span().contains(t.span())).toList()));
+                        }
+                        ps.add(p.withSentences(ss));
+                    }
+                    return d.withStructure(d.sections(), ps);
+                }),
+                new Simple("features", Set.of(Stage.TOKENS), Set.of(Stage.FEATURES), d -> {
+                    String folded = TextFold.fold(d.text());
+                    List<Paragraph> ps = new ArrayList<>();
+                    for (Paragraph p : d.paragraphs()) {
+                        List<Sentence> ss = new ArrayList<>();
+                        Counts c = Counts.ZERO;
+                        for (Sentence s : p.sentences()) {
+                            Sentence a = s.withFeatures(features.annotate(d.text(), folded, s.span(), s.tokens()));
+                            ss.add(a);
+                            c = c.plus(Counts.of(charCount(s.span().of(d.text())), a.features()));
+                        }
+                        ps.add(p.withSentences(ss).withCounts(c));
+                    }
+                    List<Section> secs = new ArrayList<>();
+                    for (Section s : d.sections()) {
+                        secs.add(s.withCounts(Counts.sum(ps.stream().filter(p -> s.span().contains(p.span()))
+                                .map(Paragraph::counts).toList())));
+                    }
+                    return d.withStructure(secs, ps);
+                }),
+                new Simple("classify", Set.of(Stage.STRUCTURE, Stage.FEATURES), Set.of(Stage.CATEGORY),
+                        category::classify));
+    }
+
+    /**
+     * 字数 by the default counting rule: CJK ideographs, letters and digits; punctuation and whitespace are not
+     * counted (DOMAIN.md §2 leaves the rule open; profiles may choose another).
+     */
+    public static int charCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
