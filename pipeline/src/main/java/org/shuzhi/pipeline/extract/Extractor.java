@@ -90,13 +90,21 @@ public final class Extractor implements AutoCloseable {
     }
 
     private ExtractionResult extract(byte[] bytes, String name) throws Exception {
-        MediaType type = detect(bytes, name);
+        MediaType type = detect(bytes);
         String base = type.getBaseType().toString();
         if (base.equals("application/pdf")) {
             return pdf.extract(bytes);
         }
+        TextDecoder.Decoded decoded = null;
+        if (base.equals("application/octet-stream")) {
+            // text in a legacy charset (GBK) has no magic bytes: try to read it as text before calling it binary
+            decoded = TextDecoder.decode(bytes);
+            if (decoded != null && decoded.text().indexOf('\0') < 0 && meaningfulChars(decoded.text()) > 0) {
+                base = "text/plain";
+            }
+        }
         if (base.equals("text/plain")) {
-            TextDecoder.Decoded d = TextDecoder.decode(bytes);
+            TextDecoder.Decoded d = decoded != null ? decoded : TextDecoder.decode(bytes);
             if (d == null) {
                 return failed(FailureKind.MIS_ENCODED, "无法确定字符编码", "no plausible charset");
             }
@@ -124,11 +132,10 @@ public final class Extractor implements AutoCloseable {
         return checked(new Extraction(base, enc, 0, text.length(), List.of()), text);
     }
 
-    private MediaType detect(byte[] bytes, String name) throws IOException {
-        Metadata md = new Metadata();
-        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+    /** Detects the format from the bytes alone: a file's extension is often wrong (GBK text saved as .doc). */
+    private MediaType detect(byte[] bytes) throws IOException {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return tika.getDetector().detect(in, md);
+            return tika.getDetector().detect(in, new Metadata());
         }
     }
 

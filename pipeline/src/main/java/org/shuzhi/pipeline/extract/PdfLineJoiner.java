@@ -19,7 +19,7 @@ import org.shuzhi.pipeline.structure.Numbering;
  * starts with a numbering marker ({@link Numbering}) or 附, when the next line is indented (a first-line indent of
  * more than 1.5 characters), or when the line stops short of the right margin: by more than 1.2 characters after
  * sentence-final punctuation, by more than 4 characters otherwise, never after a comma-like mark. Wrapped lines are joined without a space
- * between CJK characters and with one between Latin words. PDF extraction's spaces between CJK characters and digits
+ * between CJK characters and with one between Latin words (never inside a number). PDF extraction's spaces between CJK characters and digits
  * are removed (淑吕 11户 → 淑吕11户).
  */
 final class PdfLineJoiner {
@@ -47,7 +47,7 @@ final class PdfLineJoiner {
             String next = lines.get(i + 1).text();
             if (endsParagraph(lines.get(i), lines.get(i + 1), minLeft, maxRight)) {
                 out.append('\n');
-            } else if (isAsciiWord(line.charAt(line.length() - 1)) && isAsciiWord(next.charAt(0))) {
+            } else if (isLatinLetter(line.charAt(line.length() - 1)) && isLatinLetter(next.charAt(0))) {
                 out.append(' ');
             }
         }
@@ -137,7 +137,7 @@ final class PdfLineJoiner {
         return TextFold.fold(line).replaceAll("\\d+", "#").replaceAll("\\s+", "");
     }
 
-    private static boolean isAsciiWord(char c) {
-        return c < 0x80 && Character.isLetterOrDigit(c);
+    private static boolean isLatinLetter(char c) {
+        return c < 0x80 && Character.isLetter(c);
     }
 }

@@ -27,7 +27,7 @@ import org.shuzhi.pipeline.model.Span;
  *
  * <p>A line is a <b>heading</b> when it starts with a numbering marker ({@link Numbering}) and is short
  * (≤ {@value #MAX_HEADING} characters, no sentence-final 。 before its end), or has no marker but is a short line
- * (≤ {@value #MAX_BARE_HEADING}) whose text is a known heading phrase ({@code section-headings}), or starts with
+ * (≤ {@value #MAX_BARE_HEADING}) mostly made of known heading phrases ({@code section-headings}), or starts with
  * 附： / 附件. A numbered line whose first sentence is short but which goes on (a heading merged with its first
  * sentence, e.g. {@code 1、制定党建工作责任目标。年初，我镇…}) opens a section titled by that first sentence but stays a
  * content paragraph. Other numbered lines are items.
@@ -42,6 +42,9 @@ public final class StructureParser {
     public static final int MAX_HEADING = 40;
     /** Longest unnumbered line taken as a heading when it is a known heading phrase. */
     public static final int MAX_BARE_HEADING = 24;
+
+    /** Share of an unnumbered line that heading phrases must cover for it to be a heading. */
+    public static final double BARE_COVERAGE = 0.6;
 
     private static final Pattern SENTENCE_END = Pattern.compile("[。!?;…]+[”\"’'」』)]*");
     private static final Pattern APPENDIX = Pattern.compile("^(附件?\\s*\\d*\\s*[:、]|附件\\s*\\d*$)");
@@ -118,7 +121,7 @@ public final class StructureParser {
                 level = 1;
                 headingText = text.substring(l.start, l.end);
             } else if (l.folded.length() <= MAX_BARE_HEADING && firstSentenceEnd(l.folded) < 0
-                    && !headings.find(l.folded).isEmpty()) {
+                    && isBareHeading(l.folded)) {
                 isHeading = true;
                 level = open.peek().level == 0 ? 1 : Math.min(open.peek().level + 1, 4);
                 headingText = text.substring(l.start, l.end);
@@ -146,6 +149,16 @@ public final class StructureParser {
                     s.counts()));
         }
         return new Structure(inheritKinds(finished, docType), paragraphs);
+    }
+
+    /**
+     * An unnumbered short line is a heading when heading phrases cover at least {@value #BARE_COVERAGE} of it, or it
+     * ends with a colon and contains one (存在的主要问题, 下一步工作打算：; not 下一步我将加强学习).
+     */
+    private boolean isBareHeading(String folded) {
+        String line = folded.strip();
+        int covered = headings.find(line).stream().mapToInt(m -> m.span().length()).sum();
+        return covered > 0 && (covered >= line.length() * BARE_COVERAGE || line.endsWith(":"));
     }
 
     private static int firstSentenceEnd(String folded) {
