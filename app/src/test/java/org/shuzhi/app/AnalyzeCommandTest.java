@@ -1,0 +1,99 @@
+package org.shuzhi.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end through the command line, as a user runs it. */
+class AnalyzeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static Path root() {
+        return Path.of(System.getProperty("shuzhi.root", ".."));
+    }
+
+    private int run(String... args) {
+        return ShuzhiCommand.commandLine().execute(args);
+    }
+
+    @Test
+    void analysesTheBundledSamplesAndWritesJsonHtmlAndSummary() throws Exception {
+        Path out = tmp.resolve("reports");
+        assertEquals(0, run("analyze", root().resolve("corpus-samples").toString(), "--out", out.toString(),
+                "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress"));
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
+        long files;
+        try (Stream<Path> s = Files.list(out.resolve("json"))) {
+            files = s.count();
+        }
+        assertEquals(files + 1, csv.size(), "one summary row per input file");
+        try (Stream<Path> s = Files.list(out.resolve("html"))) {
+            assertEquals(files, s.count());
+        }
+        JsonNode town = JSON.readTree(out.resolve("json/seeds__s3-2-town-report.docx.json").toFile());
+        for (String field : List.of("source", "docType", "unit", "secretary", "year", "failure", "paragraphs")) {
+            assertTrue(town.has(field), field);
+        }
+        assertEquals("seeds/s3-2-town-report.docx", town.get("source").asText());
+        assertEquals("report", town.get("docType").asText());
+        assertTrue(town.get("failure").isNull());
+        JsonNode p = town.get("paragraphs").get(1);
+        for (String field : List.of("text", "start", "end", "category", "confidence", "evidence")) {
+            assertTrue(p.has(field), field);
+        }
+        JsonNode broken = JSON.readTree(out.resolve("json/broken__encrypted.pdf.json").toFile());
+        assertEquals("ENCRYPTED", broken.get("failure").get("kind").asText());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("broken__scanned.pdf,") && l.contains("SCANNED_NO_TEXT")));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("seeds__s3-2-town-report.docx.html"));
+    }
+
+    @Test
+    void everythingFromTheDocumentIsEscapedInHtml() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("<img src=x onerror=alert(1)>.txt"),
+                "2024年度测试党支部书记述职报告\n一、主要做法及成效\n我组织学习<script>alert('x')</script>12次，"
+                        + "部分党员\"未参加\"。\n二、存在问题\n一是学习不够。", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("analyze", in.toString(), "--out", out.toString(), "--dictionaries",
+                root().resolve("dictionaries").toString(), "--no-progress"));
+        Path html;
+        try (Stream<Path> s = Files.list(out.resolve("html"))) {
+            html = s.findFirst().orElseThrow();
+        }
+        String page = Files.readString(html);
+        assertFalse(page.contains("<script>"), "raw script tag in page");
+        assertFalse(page.contains("<img src=x"), "raw img tag in page");
+        assertTrue(page.contains("&lt;script&gt;"));
+        assertTrue(page.contains("<mark class=\"vague"), "vague term highlighted");
+        assertFalse(Files.readString(out.resolve("index.html")).contains("<img src=x"));
+    }
+
+    @Test
+    void missingInputIsAFatalErrorWithAClearMessage() {
+        assertEquals(ShuzhiCommand.EXIT_FATAL, run("analyze", tmp.resolve("nope").toString(), "--out",
+                tmp.resolve("o").toString(), "--no-progress"));
+        assertEquals(2, run("analyze", "--no-such-option"));
+    }
+
+    @Test
+    void strictModeReportsFailedFilesInTheExitCode() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in2"));
+        Files.write(in.resolve("empty.docx"), new byte[0]);
+        assertEquals(ShuzhiCommand.EXIT_FAILED_FILES, run("analyze", in.toString(), "--out",
+                tmp.resolve("o2").toString(), "--dictionaries", root().resolve("dictionaries").toString(),
+                "--no-progress", "--strict"));
+    }
+}
