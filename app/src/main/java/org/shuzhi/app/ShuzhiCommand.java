@@ -33,11 +33,6 @@ public final class ShuzhiCommand implements Runnable {
 
     /** @return the configured command line, for tests */
     public static CommandLine commandLine() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.poi", "off");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.tika", "error");
         return new CommandLine(new ShuzhiCommand());
     }
 }

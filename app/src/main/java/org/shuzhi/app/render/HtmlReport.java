@@ -30,6 +30,10 @@ import org.shuzhi.pipeline.run.Stages;
  * engine (Pebble autoescaping). Thread-safe.
  */
 public final class HtmlReport {
+    /** Manifest columns shown on the page (the others, e.g. ground truth, stay in the JSON only). */
+    private static final Map<String, String> EXTRA_LABELS = Map.of("sector", "领域", "profile", "通知配置",
+            "reportId", "报告编号");
+
     private final PebbleTemplate report;
     private final PebbleTemplate index;
 
@@ -70,8 +74,8 @@ public final class HtmlReport {
                 .toList());
         m.put("meta", List.of(meta("单位", doc.metadata().unit()), meta("述职人", doc.metadata().secretary()),
                 meta("年度", doc.metadata().year())));
-        m.put("extra", doc.metadata().extra().entrySet().stream().map(e -> new Row(e.getKey(), e.getValue(), ""))
-                .toList());
+        m.put("extra", doc.metadata().extra().entrySet().stream().filter(e -> EXTRA_LABELS.containsKey(e.getKey()))
+                .map(e -> new Row(EXTRA_LABELS.get(e.getKey()), e.getValue(), "来自 manifest.csv")).toList());
         m.put("extraction", doc.extraction());
         m.put("cleaning", cleaningRows(doc.cleaning()));
         m.put("flags", doc.flags().stream().map(f -> new Row(flagLabel(f), f.span().of(doc.text()).isEmpty()

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * {@value #VAGUE_TERMS}, {@value #EMPTY_PHRASES}, {@value #CAUSE_MARKERS}, {@value #STANCE_MARKERS},
  * {@value #SECTION_HEADINGS}, {@value #CATEGORY_CUES}, {@value #PLAN_SIGNALS}, {@value #NUMBER_UNITS},
  * {@value #SPUN_SYNONYMS}, {@value #DOC_TYPE_CUES}, {@value #PLACEHOLDERS}, {@value #WATERMARKS},
- * {@value #BOILERPLATE_LINES}.
+ * {@value #BOILERPLATE_LINES}, {@value #SURNAMES}.
  */
 public final class Dictionaries {
     public static final String DOMAIN_TERMS = "domain-terms";
@@ -33,10 +33,11 @@ public final class Dictionaries {
     public static final String PLACEHOLDERS = "placeholders";
     public static final String WATERMARKS = "watermarks";
     public static final String BOILERPLATE_LINES = "boilerplate-lines";
+    public static final String SURNAMES = "surnames";
 
     private static final Set<String> REQUIRED = Set.of(DOMAIN_TERMS, VAGUE_TERMS, EMPTY_PHRASES, CAUSE_MARKERS,
             STANCE_MARKERS, SECTION_HEADINGS, CATEGORY_CUES, PLAN_SIGNALS, NUMBER_UNITS, SPUN_SYNONYMS, DOC_TYPE_CUES,
-            PLACEHOLDERS, WATERMARKS, BOILERPLATE_LINES);
+            PLACEHOLDERS, WATERMARKS, BOILERPLATE_LINES, SURNAMES);
 
     private final Path root;
     private final Map<String, TermList> lists;

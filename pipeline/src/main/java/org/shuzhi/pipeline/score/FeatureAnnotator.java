@@ -18,8 +18,8 @@ import org.shuzhi.pipeline.model.Token;
  *   <li>numbers (list {@code numbers}): percentages (35%, 百分之三十), dates (2024年3月, 6月底), and numbers followed by
  *       a counter from {@code number-units} (12名, 1.5万元, 三次; a lone 一 before a counter is not counted, it is
  *       usually an article: 一个重要…);</li>
- *   <li>entities (list {@code entities}): HanLP person (nr, ≥ 2 chars), place (ns, ≥ 2) and organisation (nt, ≥ 4)
- *       names, and titles in 《…》;</li>
+ *   <li>entities (list {@code entities}): HanLP person (nr), place (ns) and organisation (nt) names that pass the
+ *       proper-name filter of {@link #entityKind}, and titles in 《…》;</li>
  *   <li>{@code vague-terms}, {@code empty-phrases} and {@code stance-markers} hits.</li>
  * </ul>
  * Works on folded text; thread-safe.
@@ -31,6 +31,13 @@ public final class FeatureAnnotator {
                     + "\\d{1,2}\\s*月(底|末|初|中旬|上旬|下旬)(前)?");
     private static final Pattern TITLE = Pattern.compile("《[^《》\\n]{2,40}》");
 
+    private static final Pattern TITLES = Pattern.compile("书记|副书记|同志|主任|老师|教授|院长|局长|镇长|村长|支书|委员");
+    private static final Pattern NUMERAL_START = Pattern.compile("[一二三四五六七八九十两几各每全本该]");
+    private static final Pattern ORG_SUFFIX = Pattern.compile(
+            "(党委|党总支|党支部|党工委|党组|局|厅|委员会|办公室|学院|大学|学校|中学|小学|医院|公司|集团|银行|社区|街道|村委会|居委会|中心|协会|研究院|研究所)$");
+    private static final Pattern GENERIC_ORG = Pattern.compile("基层|农村|村|各|全|本|我|对|总体|党建|结合|有关|相关|上级|下级");
+
+    private final java.util.Set<String> surnames;
     private final TermList vague;
     private final TermList empty;
     private final TermList stance;
@@ -40,6 +47,8 @@ public final class FeatureAnnotator {
         this.vague = dict.list(Dictionaries.VAGUE_TERMS);
         this.empty = dict.list(Dictionaries.EMPTY_PHRASES);
         this.stance = dict.list(Dictionaries.STANCE_MARKERS);
+        this.surnames = new java.util.HashSet<>();
+        dict.list(Dictionaries.SURNAMES).entries().forEach(e -> surnames.add(e.term()));
         List<String> units = new ArrayList<>();
         for (TermList.Entry e : dict.list(Dictionaries.NUMBER_UNITS).entries()) {
             if (!e.term().startsWith("re:")) {
@@ -66,11 +75,9 @@ public final class FeatureAnnotator {
         numbers = nonOverlapping(numbers);
         List<TermMatch> entities = new ArrayList<>();
         regex(TITLE, folded, span, "document", entities);
-        for (Token t : tokens) {
-            String p = t.pos();
-            String kind = p.startsWith("nr") && t.word().length() >= 2 ? "person"
-                    : p.startsWith("ns") && t.word().length() >= 2 ? "place"
-                    : p.startsWith("nt") && t.word().length() >= 4 ? "organization" : null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String kind = entityKind(t, i + 1 < tokens.size() ? tokens.get(i + 1).word() : "");
             if (kind != null) {
                 entities.add(new TermMatch("entities", t.word(), kind, t.span()));
             }
@@ -78,6 +85,33 @@ public final class FeatureAnnotator {
         entities = nonOverlapping(entities);
         return new Features(numbers, entities, vague.find(folded, span.start(), span.end()),
                 empty.find(folded, span.start(), span.end()), stance.find(folded, span.start(), span.end()));
+    }
+
+    /**
+     * HanLP's name recognition over-generates on report prose (征迁 as a person, 一村 as a place, 农村基层组织 as an
+     * organisation), so a hit counts only when it looks like a proper name: a person of 3–4 characters starting with
+     * a {@code surnames} entry, or of 2 followed by a title (书记, 同志 …); a place of at least 3 characters, not
+     * starting with a numeral; an organisation that ends with an organisation suffix and does not start with a
+     * generic word (基层, 农村, 村, 各, 全 …).
+     */
+    private String entityKind(Token t, String next) {
+        String w = t.word();
+        String p = t.pos();
+        if (p.startsWith("nr")) {
+            boolean surname = surnames.contains(w.substring(0, 1)) || (w.length() > 2 && surnames.contains(w.substring(0, 2)));
+            if (surname && (w.length() == 3 || w.length() == 4 || (w.length() == 2 && TITLES.matcher(next).lookingAt()))) {
+                return "person";
+            }
+            return null;
+        }
+        if (p.startsWith("ns")) {
+            return w.length() >= 3 && !NUMERAL_START.matcher(w).lookingAt() ? "place" : null;
+        }
+        if (p.startsWith("nt")) {
+            return w.length() >= 4 && ORG_SUFFIX.matcher(w).find() && !GENERIC_ORG.matcher(w).lookingAt()
+                    ? "organization" : null;
+        }
+        return null;
     }
 
     private static void regex(Pattern p, String folded, Span span, String group, List<TermMatch> out) {
