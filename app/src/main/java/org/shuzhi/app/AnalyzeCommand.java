@@ -33,8 +33,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code shuzhi analyze <input-dir>}: the main job. Writes JSON, HTML and the summary; see the README. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "分析一个文件夹中的全部述职报告，输出 JSON、HTML 和汇总表。")
+@Command(name = "analyze", sortOptions = false,
+        synopsisHeading = "用法：", descriptionHeading = "%n", parameterListHeading = "%n参数：%n",
+        optionListHeading = "%n选项：%n", footerHeading = "%n",
+        description = "分析一个文件夹中的全部述职报告（docx、doc、pdf、txt、html 等），输出 JSON、HTML 和汇总表。",
+        footer = {"示例：./shuzhi analyze corpus-samples --out reports",
+                "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误；2 用法错误；3 使用 --strict 且有文件失败。",
+                "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
     Path input;
@@ -63,12 +68,29 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "有文件无法分析时以退出码 3 结束")
     boolean strict;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+    boolean help;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private void validate() {
+        String bad = threads != null && threads < 1 ? "--threads 必须是不小于 1 的整数"
+                : timeout < 1 ? "--timeout 必须是不小于 1 的秒数"
+                : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）" : null;
+        if (bad != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "用法错误：" + bad);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         PrintWriter outw = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        validate();
         if (!Files.isDirectory(input)) {
-            err.println("错误：输入文件夹不存在：" + input + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples");
+            err.println("错误：" + (Files.exists(input) ? "不是文件夹：" : "输入文件夹不存在：") + input
+                    + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples");
             return ShuzhiCommand.EXIT_FATAL;
         }
         Path dictDir = Home.dictionaries(dictionaries);
@@ -97,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ShuzhiCommand.EXIT_FATAL;
         }
         InputFiles.Listing listing = InputFiles.list(input);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         HtmlReport renderer = new HtmlReport();
         List<SummaryRow> rows = new ArrayList<>();
         RunSummary summary;

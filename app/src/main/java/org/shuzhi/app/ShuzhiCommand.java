@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
  * listed in the summary); 1 a fatal error (input folder or dictionaries missing, output not writable); 2 a usage
  * error; 3 with {@code --strict}, the batch completed but some files failed.
  */
-@Command(name = "shuzhi", mixinStandardHelpOptions = true, version = "shuzhi 0.1.0",
+@Command(name = "shuzhi", version = "shuzhi 0.1.0",
+        synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n",
+        commandListHeading = "%n命令：%n", footerHeading = "%n",
         description = "党组织书记抓基层党建工作述职报告分析工具",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        footer = {"示例：./shuzhi analyze corpus-samples", "查看命令帮助：./shuzhi analyze --help"},
+        subcommands = {AnalyzeCommand.class})
 public final class ShuzhiCommand implements Runnable {
     /** The batch completed. */
     public static final int EXIT_OK = 0;
@@ -21,6 +24,12 @@ public final class ShuzhiCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "显示版本")
+    boolean version;
 
     @Override
     public void run() {

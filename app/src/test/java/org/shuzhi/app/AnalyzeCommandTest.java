@@ -86,6 +86,9 @@ class AnalyzeCommandTest {
         assertEquals(ShuzhiCommand.EXIT_FATAL, run("analyze", tmp.resolve("nope").toString(), "--out",
                 tmp.resolve("o").toString(), "--no-progress"));
         assertEquals(2, run("analyze", "--no-such-option"));
+        assertEquals(2, run("analyze", tmp.toString(), "--threads", "0"));
+        assertEquals(2, run("analyze", tmp.toString(), "--timeout", "0"));
+        assertEquals(2, run("analyze", tmp.toString(), "--max-bytes", "0"));
     }
 
     @Test

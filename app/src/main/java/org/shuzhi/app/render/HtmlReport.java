@@ -252,6 +252,7 @@ public final class HtmlReport {
             case "category.title" -> "标题行";
             case "category.heading" -> "标题";
             case "category.sequence" -> "上下文";
+            case "category.doctype" -> "文档类型";
             default -> e.rule();
         };
         String toward = e.toward() == null ? "" : " → " + Category.fromId(e.toward()).label();

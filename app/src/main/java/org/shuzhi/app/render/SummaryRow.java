@@ -29,7 +29,7 @@ public record SummaryRow(String id, String source, String status, String failure
         Counts c = Counts.sum(d.paragraphs().stream().map(Paragraph::counts).toList());
         return new SummaryRow(d.id(), d.source(), d.ok() ? "ok" : "failed",
                 d.ok() ? "" : d.failure().kind().id(), d.ok() ? "" : d.failure().message(),
-                d.ok() ? d.docType().id() : "", nz(d.unit()), nz(d.secretary()),
+                d.docType().id(), nz(d.unit()), nz(d.secretary()),
                 d.year() == null ? "" : d.year().toString(), chars, d.paragraphs().size(),
                 Math.max(0, d.sections().size() - 1), share(d, Category.ACHIEVEMENT, chars),
                 share(d, Category.PROBLEM, chars), share(d, Category.CAUSE, chars), share(d, Category.PLAN, chars),

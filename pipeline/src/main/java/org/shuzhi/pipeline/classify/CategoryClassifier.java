@@ -11,6 +11,7 @@ import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Evidence;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
@@ -24,11 +25,13 @@ import org.shuzhi.pipeline.model.TermMatch;
  * <ol>
  *   <li><b>Emission scores</b> per category, each recorded as {@link Evidence}:
  *     <ul>
- *       <li>{@code category.section} +{@value #SECTION_PRIOR} for the kind of the paragraph's section (from its
- *           heading, its parent, or its position); in a section with a combined heading (工作中存在的不足及下步工作打算
- *           → problem, plan) each kind gets +{@value #COMBINED_PRIOR} and the current phase
- *           +{@value #PHASE_PRIOR}; the phase moves on to the next kind at a paragraph that starts with a transition
- *           (对此、为此、针对以上问题…) or carries a cue of the next kind of weight ≥ 1.5;</li>
+ *       <li>{@code category.section} +{@value #SECTION_PRIOR} for the section's current <i>phase</i>: the kind of the
+ *           paragraph's section (from its heading, its parent, or its position) until a paragraph moves it on — by a
+ *           transition to plans (对此、为此、针对以上问题…) or by a cue of at least {@value #PHASE_CUE} for another kind
+ *           the section may hold (its own kinds, and after problems also causes and plans); in a section with a
+ *           combined heading (工作中存在的不足及下步工作打算 → problem, plan) every kind also gets
+ *           +{@value #COMBINED_PRIOR}; a paragraph whose rectification or self-assessment cues reach
+ *           {@value #ANCHOR_CUE} takes the prior for itself alone (整改 results reported among achievements);</li>
  *       <li>{@code category.cue}: the weights of {@code category-cues} hits, capped at {@value #CUE_CAP} per
  *           category;</li>
  *       <li>{@code category.position}: achievement +{@value #POSITION} × (1 − r), plan +{@value #POSITION} × r,
@@ -37,17 +40,21 @@ import org.shuzhi.pipeline.model.TermMatch;
  *       <li>other has a base score of {@value #OTHER_BASE}.</li>
  *     </ul></li>
  *   <li><b>Sequence</b>: softmax of the scores gives emission probabilities; a Viterbi pass over the paragraphs with
- *       transition probabilities that favour staying in a category (0.6) and moving forward in the order the
- *       notices prescribe (achievement → problem → cause → plan: 0.25) over moving back (0.05) decodes the whole
- *       sequence. Where the sequence overrides a paragraph's own best score, {@code category.sequence} says so.</li>
+ *       transition probabilities that favour staying in a category (0.5) and moving forward in the order the
+ *       notices prescribe (achievement → problem → cause → plan: 0.2) over moving back (0.1; reports that answer each
+ *       problem with its measure go back and forth) decodes the whole sequence. Where the sequence overrides a paragraph's own best score, {@code category.sequence} says so.</li>
  * </ol>
  * Confidence is the emission probability of the decided category (0–1). Headings take the first kind of the section
- * they open, or other. Thread-safe.
+ * they open, or other. In a {@link DocType#NOTICE} every paragraph is other ({@code category.doctype}): the roles
+ * apply to reports and, loosely, to speeches (成绩 → 问题 → 要求), not to the rules of a 述职 round. Thread-safe.
  */
 public final class CategoryClassifier {
     static final double SECTION_PRIOR = 2.0;
     static final double COMBINED_PRIOR = 0.8;
-    static final double PHASE_PRIOR = 1.5;
+    static final double PHASE_CUE = 2.5;
+    static final double ANCHOR_CUE = 3.0;
+    /** Categories that stand inside other sections paragraph by paragraph (整改 results among achievements). */
+    private static final List<Category> ANCHORED = List.of(Category.RECTIFICATION, Category.SELF_ASSESSMENT);
     static final double CUE_CAP = 4.0;
     static final double POSITION = 0.6;
     static final double OTHER_BASE = 0.6;
@@ -78,11 +85,11 @@ public final class CategoryClassifier {
             for (Category b : CATS) {
                 double p;
                 if (a == b) {
-                    p = 0.6;
+                    p = 0.5;
                 } else if (a == Category.OTHER || b == Category.OTHER) {
                     p = 0.2;
                 } else {
-                    p = ORDER.indexOf(b) > ORDER.indexOf(a) ? 0.25 : 0.05;
+                    p = ORDER.indexOf(b) > ORDER.indexOf(a) ? 0.2 : 0.1;
                 }
                 logTransition[a.ordinal()][b.ordinal()] = Math.log(p);
             }
@@ -95,13 +102,19 @@ public final class CategoryClassifier {
         if (ps.isEmpty()) {
             return doc;
         }
+        if (doc.docType() == DocType.NOTICE) {
+            List<Evidence> ev = List.of(new Evidence("category.doctype", "通知/方案不是述职报告，段落不分成绩、问题等类别",
+                    null, 0, Category.OTHER.id()));
+            return doc.withStructure(doc.sections(), ps.stream()
+                    .map(p -> p.withCategory(Category.OTHER, round(doc.docTypeDecision().confidence()), ev)).toList());
+        }
         String folded = TextFold.fold(doc.text());
         int n = ps.size();
         double[][] score = new double[n][CATS.length];
         List<List<Evidence>> evidence = new ArrayList<>();
         int firstHeading = ps.stream().filter(p -> p.heading() || p.section() > 0).mapToInt(Paragraph::index)
                 .findFirst().orElse(n);
-        Map<Integer, Integer> phase = new java.util.HashMap<>();
+        Map<Integer, Category> phase = new java.util.HashMap<>();
         for (Paragraph p : ps) {
             List<Evidence> ev = new ArrayList<>();
             double[] s = score[p.index()];
@@ -109,34 +122,44 @@ public final class CategoryClassifier {
             Section sec = doc.sections().get(p.section());
             List<TermMatch> hits = cues.find(folded, p.start(), p.end());
             double[] cueSum = new double[CATS.length];
+            double[] cueMax = new double[CATS.length];
             for (TermMatch m : hits) {
                 double[] w = cueWeights.get(m.term());
                 for (Category c : CATS) {
                     if (w[c.ordinal()] > 0) {
                         cueSum[c.ordinal()] += w[c.ordinal()];
+                        cueMax[c.ordinal()] = Math.max(cueMax[c.ordinal()], w[c.ordinal()]);
                         ev.add(new Evidence("category.cue", m.span().of(doc.text()), m.span(), w[c.ordinal()], c.id()));
                     }
                 }
             }
             List<Category> kinds = sec.kinds();
-            if (kinds.size() == 1) {
-                s[kinds.get(0).ordinal()] += SECTION_PRIOR;
-                ev.add(new Evidence("category.section", sectionDetail(sec), null, SECTION_PRIOR, kinds.get(0).id()));
-            } else if (kinds.size() > 1) {
-                int ph = phase.getOrDefault(sec.index(), 0);
-                if (!p.heading() && ph + 1 < kinds.size()) {
-                    Category next = kinds.get(ph + 1);
-                    if (TRANSITION.matcher(p.text()).find() || cueSum[next.ordinal()] >= 1.5) {
-                        ph++;
+            if (!kinds.isEmpty()) {
+                Category ph = phase.getOrDefault(sec.index(), kinds.get(0));
+                String turn = "";
+                if (!p.heading()) {
+                    Category next = nextPhase(phaseChain(kinds), ph, cueMax, p.text());
+                    if (next != ph) {
+                        turn = "，本段起转入“" + next.label() + "”";
+                        ph = next;
+                    }
+                    phase.put(sec.index(), ph);
+                }
+                if (kinds.size() > 1) {
+                    for (Category k : kinds) {
+                        s[k.ordinal()] += COMBINED_PRIOR;
                     }
                 }
-                phase.put(sec.index(), ph);
-                for (Category k : kinds) {
-                    s[k.ordinal()] += COMBINED_PRIOR;
+                Category local = ph;
+                for (Category a : ANCHORED) {
+                    if (!p.heading() && cueSum[a.ordinal()] >= ANCHOR_CUE && cueSum[a.ordinal()] > cueSum[local.ordinal()]) {
+                        local = a;
+                        turn = "，本段有“" + a.label() + "”的强提示";
+                    }
                 }
-                s[kinds.get(ph).ordinal()] += PHASE_PRIOR;
-                ev.add(new Evidence("category.section", sectionDetail(sec) + "（合并标题，当前为第 " + (ph + 1) + " 部分）",
-                        null, COMBINED_PRIOR + PHASE_PRIOR, kinds.get(ph).id()));
+                s[local.ordinal()] += SECTION_PRIOR;
+                ev.add(new Evidence("category.section", sectionDetail(sec) + (local != kinds.get(0) || kinds.size() > 1
+                        ? "（当前为“" + local.label() + "”" + turn + "）" : ""), null, SECTION_PRIOR, local.id()));
             }
             for (Category c : CATS) {
                 s[c.ordinal()] += Math.min(CUE_CAP, cueSum[c.ordinal()]);
@@ -175,6 +198,44 @@ public final class CategoryClassifier {
             out.add(p.withCategory(c, round(prob[c.ordinal()]), ev));
         }
         return doc.withStructure(doc.sections(), out);
+    }
+
+    /**
+     * The kinds a section's paragraphs may move through: its own kinds, then the canonical successors of its last
+     * kind (a problem section often goes on with causes and measures without a new heading: 产生这些问题的原因…,
+     * 对此，我将…).
+     */
+    private static List<Category> phaseChain(List<Category> kinds) {
+        List<Category> chain = new ArrayList<>(kinds);
+        Category last = kinds.get(kinds.size() - 1);
+        if (last == Category.PROBLEM) {
+            chain.add(Category.CAUSE);
+        }
+        if (last == Category.PROBLEM || last == Category.CAUSE) {
+            chain.add(Category.PLAN);
+        }
+        return chain;
+    }
+
+    /**
+     * The phase moves to another kind of the chain when the paragraph opens with a transition to plans (对此、为此…) or
+     * carries a single cue of at least {@value #PHASE_CUE} for that kind that outweighs its strongest cue for the
+     * current kind (分析原因, 原因主要在于, 对此我将…); otherwise it stays, so a cause list goes on after its opening
+     * and measures go on after 对此. Single cues, not sums, decide: cause items are full of problem words (不够, 不强).
+     */
+    private static Category nextPhase(List<Category> chain, Category current, double[] cueMax, String text) {
+        if (TRANSITION.matcher(text).find() && chain.contains(Category.PLAN)) {
+            return Category.PLAN;
+        }
+        Category best = current;
+        double bestWeight = Math.max(PHASE_CUE, cueMax[current.ordinal()] + 0.01);
+        for (Category k : chain) {
+            if (k != current && cueMax[k.ordinal()] >= bestWeight) {
+                best = k;
+                bestWeight = cueMax[k.ordinal()];
+            }
+        }
+        return best;
     }
 
     private static String sectionDetail(Section s) {

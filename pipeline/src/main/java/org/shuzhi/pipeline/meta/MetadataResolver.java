@@ -21,11 +21,11 @@ public final class MetadataResolver {
     public static final int TITLE_LINES = 4;
 
     private static final Pattern YEAR = Pattern.compile("(20[0-9]{2})(?:年度?|[^0-9]|$)");
-    private static final String ORG_END = "(?:党委|党总支|党支部|党工委|党组|总支|支部|委员会|党小组)";
+    private static final String ORG_END = "(?:党委|党总支|党支部|党工委|党组(?!织)|总支|支部|委员会|党小组)";
     private static final Pattern UNIT = Pattern.compile(
             "(?:20[0-9]{2}年度?)?(?:度)?([\\u4e00-\\u9fa5（）()、]{2,40}?" + ORG_END + ")");
     private static final Pattern TITLE_UNIT = Pattern.compile(
-            "^(?:中共)?(?:20[0-9]{2}年度?)?(?:中共)?([\\u4e00-\\u9fa5（）()]{2,30}?" + ORG_END + ")(?:书记|委员会)?");
+            "^(?!在|关于|按照|根据|为了|今天)(?:中共)?(?:20[0-9]{2}年度?)?(?:中共)?([\\u4e00-\\u9fa5（）()]{2,30}?" + ORG_END + ")(?:书记|委员会)?");
     private static final Pattern NAME_AFTER_TITLE = Pattern.compile(
             "(?:书记|述职人|汇报人|报告人)\\s*[:：]?\\s*[-_ ]?([\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]\\s+[\\u4e00-\\u9fa5]{1,2})"
                     + "(?=$|[-_ .\\s(（]|述职|同志)");

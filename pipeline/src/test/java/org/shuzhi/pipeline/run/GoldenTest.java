@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,9 @@ import org.shuzhi.pipeline.model.Section;
  */
 class GoldenTest {
     private static final Path GOLDEN = Repo.root().resolve("pipeline/src/test/resources/golden");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final com.fasterxml.jackson.databind.ObjectWriter JSON = new ObjectMapper().writer(
+            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter().withArrayIndenter(
+                    com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
     private static Pipeline pipeline;
 
     @BeforeAll
