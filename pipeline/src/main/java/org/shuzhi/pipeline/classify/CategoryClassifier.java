@@ -39,7 +39,11 @@ import org.shuzhi.pipeline.model.TermMatch;
  *       <li>{@code category.title}: the title and name lines before the first heading are other (+3);</li>
  *       <li>other has a base score of {@value #OTHER_BASE}.</li>
  *     </ul></li>
- *   <li><b>Sequence</b>: softmax of the scores gives emission probabilities; a Viterbi pass over the paragraphs with
+ *   <li><b>Learned model</b> ({@link CategoryModel}, OpenNLP maxent over {@link ParagraphFeatures}): in
+ *       {@link Mode#COMBINED} the emission is the normalised product of the rules' softmax and the model's
+ *       probabilities (weight {@value #MODEL_WEIGHT}), so an explicit heading or cue stays strong and the model decides
+ *       where the rules are flat or split; {@code category.model} records the model's view.</li>
+ *   <li><b>Sequence</b>: the emission probabilities feed a Viterbi pass over the paragraphs with
  *       transition probabilities that favour staying in a category (0.5) and moving forward in the order the
  *       notices prescribe (achievement → problem → cause → plan: 0.2) over moving back (0.1; reports that answer each
  *       problem with its measure go back and forth) decodes the whole sequence. Where the sequence overrides a paragraph's own best score, {@code category.sequence} says so.</li>
@@ -65,12 +69,51 @@ public final class CategoryClassifier {
     private static final List<Category> ORDER = List.of(Category.RECTIFICATION, Category.ACHIEVEMENT,
             Category.PROBLEM, Category.CAUSE, Category.PLAN, Category.SELF_ASSESSMENT);
 
+    /** Which evidence decides: the rules alone, the learned model alone, or both (the pipeline's choice). */
+    public enum Mode { RULES, MODEL, COMBINED }
+
+    /** Weight of the model's log-probability against the rules' in {@link Mode#COMBINED}. */
+    static final double MODEL_WEIGHT = 1.0;
+
     private final TermList cues;
+    private final CategoryModel model;
+    private final ParagraphFeatures features;
+    private final Mode mode;
+    private final boolean sequence;
     private final Map<String, double[]> cueWeights = new java.util.HashMap<>();
     private final double[][] logTransition = new double[CATS.length][CATS.length];
 
-    /** @throws DictionaryException if a {@code category-cues} line has an unknown category or a bad weight */
+    /**
+     * A rules-only classifier.
+     *
+     * @throws DictionaryException if a {@code category-cues} line has an unknown category or a bad weight
+     */
     public CategoryClassifier(Dictionaries dict) {
+        this(dict, null, Mode.RULES, true);
+    }
+
+    /**
+     * @param model the learned model, or null for {@link Mode#RULES}
+     * @param mode  which evidence decides; {@link Mode#MODEL} and {@link Mode#COMBINED} need a model
+     * @throws DictionaryException if a {@code category-cues} line has an unknown category or a bad weight
+     * @throws IllegalArgumentException if the mode needs a model and there is none
+     */
+    public CategoryClassifier(Dictionaries dict, CategoryModel model, Mode mode) {
+        this(dict, model, mode, true);
+    }
+
+    /**
+     * @param sequence false to take each paragraph's best category on its own, without the Viterbi pass (to measure
+     *                 what the sequence adds)
+     */
+    public CategoryClassifier(Dictionaries dict, CategoryModel model, Mode mode, boolean sequence) {
+        this.sequence = sequence;
+        if (mode != Mode.RULES && model == null) {
+            throw new IllegalArgumentException("mode " + mode + " needs a model");
+        }
+        this.model = model;
+        this.mode = mode;
+        this.features = new ParagraphFeatures(dict);
         this.cues = dict.list(Dictionaries.CATEGORY_CUES);
         for (TermList.Entry e : cues.entries()) {
             try {
@@ -175,13 +218,17 @@ public final class CategoryClassifier {
             }
             evidence.add(ev);
         }
-        int[] path = viterbi(score);
+        double[][] logEmission = new double[n][];
+        for (Paragraph p : ps) {
+            logEmission[p.index()] = emission(doc, folded, p, score[p.index()], evidence.get(p.index()));
+        }
+        int[] path = viterbi(logEmission);
         List<Paragraph> out = new ArrayList<>(n);
         for (Paragraph p : ps) {
-            double[] prob = softmax(score[p.index()]);
+            double[] prob = exp(logEmission[p.index()]);
             Category c = CATS[path[p.index()]];
             List<Evidence> ev = new ArrayList<>(evidence.get(p.index()));
-            if (p.heading()) {
+            if (p.heading() && mode != Mode.MODEL) {
                 List<Category> kinds = doc.sections().get(p.section()).kinds();
                 c = kinds.isEmpty() ? Category.OTHER : kinds.get(0);
                 ev.add(0, new Evidence("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c.id()));
@@ -249,13 +296,42 @@ public final class CategoryClassifier {
                 .toList() + "（依据：" + origin + "）";
     }
 
-    private int[] viterbi(double[][] score) {
-        int n = score.length;
+    /**
+     * The log-probabilities of one paragraph's categories: the rules' softmax, the model's probabilities, or their
+     * normalised product (a product of experts: where the rules are sure they dominate, where they are flat the model
+     * decides).
+     */
+    private double[] emission(ReportDocument doc, String folded, Paragraph p, double[] ruleScore, List<Evidence> ev) {
+        double[] rules = logSoftmax(ruleScore);
+        if (mode == Mode.RULES) {
+            return rules;
+        }
+        double[] pm = model.probabilities(features.of(doc, folded, p));
+        int best = argmax(pm);
+        ev.add(new Evidence("category.model", String.format(java.util.Locale.ROOT, "模型概率：%s %.2f（规则 %.2f）",
+                CATS[best].label(), pm[best], Math.exp(rules[best])), null, pm[best], CATS[best].id()));
+        double[] combined = new double[CATS.length];
+        for (int i = 0; i < combined.length; i++) {
+            double lm = Math.log(Math.max(pm[i], 1e-6));
+            combined[i] = mode == Mode.MODEL ? lm : rules[i] + MODEL_WEIGHT * lm;
+        }
+        return logSoftmax(combined);
+    }
+
+    private int[] viterbi(double[][] logEmission) {
+        int n = logEmission.length;
+        if (!sequence) {
+            int[] path = new int[n];
+            for (int i = 0; i < n; i++) {
+                path[i] = argmax(logEmission[i]);
+            }
+            return path;
+        }
         int k = CATS.length;
         double[][] best = new double[n][k];
         int[][] back = new int[n][k];
         for (int i = 0; i < n; i++) {
-            double[] logp = logSoftmax(score[i]);
+            double[] logp = logEmission[i];
             for (int b = 0; b < k; b++) {
                 if (i == 0) {
                     best[i][b] = logp[b];
@@ -280,8 +356,7 @@ public final class CategoryClassifier {
         return path;
     }
 
-    private static double[] softmax(double[] s) {
-        double[] l = logSoftmax(s);
+    private static double[] exp(double[] l) {
         double[] p = new double[l.length];
         for (int i = 0; i < l.length; i++) {
             p[i] = Math.exp(l[i]);

@@ -102,6 +102,22 @@ public final class Pipeline implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * Runs the stages on text that is already extracted (training and evaluation data, tests).
+     *
+     * @param id   the document's id and source
+     * @param text the raw text, one paragraph a line
+     */
+    public ReportDocument analyzeText(String id, String text) {
+        ReportDocument doc = ReportDocument.of(id, id, "", text.length())
+                .withExtraction(new org.shuzhi.pipeline.model.Extraction("text/plain", "UTF-16", 0, text.length(),
+                        List.of()), text);
+        for (Stage s : stages) {
+            doc = s.apply(doc);
+        }
+        return doc;
+    }
+
     private void add(String stage, long t0) {
         nanos.computeIfAbsent(stage, k -> new LongAdder()).add(System.nanoTime() - t0);
     }

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.shuzhi.pipeline.classify.CategoryClassifier;
+import org.shuzhi.pipeline.classify.CategoryModel;
 import org.shuzhi.pipeline.classify.DocTypeClassifier;
 import org.shuzhi.pipeline.clean.Cleaner;
 import org.shuzhi.pipeline.dict.Dictionaries;
@@ -34,17 +39,44 @@ public final class Stages {
     }
 
     /**
-     * @return clean → metadata → doc-type → structure → segment → features → classify
+     * @return {@link #analysis} followed by {@code classify}, which combines the rules with the learned model
+     *         ({@value CategoryModel#FILE} below the dictionaries folder) when that file exists, else uses the rules
      * @throws org.shuzhi.pipeline.dict.DictionaryException if a dictionary the stages need is malformed
+     * @throws java.io.UncheckedIOException if the model file exists but cannot be read
      */
     public static List<Stage> standard(Dictionaries dict, Manifest manifest) {
+        Path modelFile = dict.root().resolve(CategoryModel.FILE);
+        CategoryModel model = null;
+        if (Files.exists(modelFile)) {
+            try {
+                model = CategoryModel.load(modelFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the category model " + modelFile, e);
+            }
+        }
+        return withClassifier(dict, manifest, model == null ? new CategoryClassifier(dict)
+                : new CategoryClassifier(dict, model, CategoryClassifier.Mode.COMBINED));
+    }
+
+    /** @return {@link #analysis} followed by {@code classify} with the given classifier */
+    public static List<Stage> withClassifier(Dictionaries dict, Manifest manifest, CategoryClassifier category) {
+        List<Stage> all = new ArrayList<>(analysis(dict, manifest));
+        all.add(new Simple("classify", Set.of(Stage.STRUCTURE, Stage.FEATURES), Set.of(Stage.CATEGORY),
+                category::classify));
+        return List.copyOf(all);
+    }
+
+    /**
+     * @return clean → metadata → doc-type → structure → segment → features: everything but the category decision
+     *         (what training and evaluation of the category model start from)
+     */
+    public static List<Stage> analysis(Dictionaries dict, Manifest manifest) {
         Cleaner cleaner = new Cleaner(dict);
         MetadataResolver meta = new MetadataResolver();
         DocTypeClassifier docType = new DocTypeClassifier(dict);
         StructureParser structure = new StructureParser(dict);
         Segmenter segmenter = new Segmenter(dict);
         FeatureAnnotator features = new FeatureAnnotator(dict);
-        CategoryClassifier category = new CategoryClassifier(dict);
         return List.of(
                 new Simple("clean", Set.of(Stage.RAW_TEXT), Set.of(Stage.CLEAN_TEXT), d -> {
                     Cleaner.Result r = cleaner.clean(d.text());
@@ -92,9 +124,7 @@ public final class Stages {
                                 .map(Paragraph::counts).toList())));
                     }
                     return d.withStructure(secs, ps);
-                }),
-                new Simple("classify", Set.of(Stage.STRUCTURE, Stage.FEATURES), Set.of(Stage.CATEGORY),
-                        category::classify));
+                }));
     }
 
     /**

@@ -64,7 +64,10 @@ class TownReportTest {
     @Test
     void achievementsComeOutAsAchievements() {
         List<Paragraph> body = after("今年以来", "三、工作中存在的不足");
-        String wrong = body.stream().filter(p -> p.category() != Category.ACHIEVEMENT).map(Paragraph::text)
+        // the one aim stated among the achievements (力争抓出3-5个示范村) is a plan, as labelled by hand
+        assertEquals(Category.PLAN, doc.paragraphs().get(index("从今年开始，我镇力争")).category());
+        String wrong = body.stream().filter(p -> p.category() != Category.ACHIEVEMENT)
+                .filter(p -> !p.text().startsWith("从今年开始，我镇力争")).map(Paragraph::text)
                 .collect(Collectors.joining("\n"));
         assertEquals("", wrong);
         assertEquals(Category.ACHIEVEMENT, doc.paragraphs().get(index("今年以来")).category());
