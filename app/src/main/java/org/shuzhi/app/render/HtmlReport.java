@@ -34,6 +34,13 @@ public final class HtmlReport {
     private static final Map<String, String> EXTRA_LABELS = Map.of("sector", "领域", "profile", "通知配置",
             "reportId", "报告编号");
 
+    private static final Map<String, String> SECTORS = Map.of("university", "高校", "town", "乡镇", "government",
+            "机关", "enterprise", "国有企业", "community", "社区", "county", "县", "district", "区");
+    private static final Map<String, String> FORMATS = Map.of("application/pdf", "PDF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word 文档（.docx）",
+            "application/msword", "Word 97–2003 文档（.doc）", "text/plain", "纯文本", "text/html", "网页（HTML）",
+            "application/rtf", "RTF 文档", "application/vnd.oasis.opendocument.text", "ODF 文档（.odt）");
+
     private final PebbleTemplate report;
     private final PebbleTemplate index;
 
@@ -75,7 +82,9 @@ public final class HtmlReport {
         m.put("meta", List.of(meta("单位", doc.metadata().unit()), meta("述职人", doc.metadata().secretary()),
                 meta("年度", doc.metadata().year())));
         m.put("extra", doc.metadata().extra().entrySet().stream().filter(e -> EXTRA_LABELS.containsKey(e.getKey()))
-                .map(e -> new Row(EXTRA_LABELS.get(e.getKey()), e.getValue(), "来自 manifest.csv")).toList());
+                .map(e -> new Row(EXTRA_LABELS.get(e.getKey()), SECTORS.getOrDefault(e.getValue(), e.getValue()),
+                        "来自 manifest.csv")).toList());
+        m.put("format", FORMATS.getOrDefault(doc.extraction().mediaType(), doc.extraction().mediaType()));
         m.put("extraction", doc.extraction());
         m.put("cleaning", cleaningRows(doc.cleaning()));
         m.put("flags", doc.flags().stream().map(f -> new Row(flagLabel(f), f.span().of(doc.text()).isEmpty()

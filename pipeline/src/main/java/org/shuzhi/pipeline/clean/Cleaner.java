@@ -181,12 +181,7 @@ public final class Cleaner {
     }
 
     private TermList.Entry entryOf(TermMatch m) {
-        for (TermList.Entry e : spun.entries()) {
-            if (e.term().equals(m.term())) {
-                return e;
-            }
-        }
-        throw new IllegalStateException("no entry " + m.term());
+        return spun.entry(m.term());
     }
 
     private static String apply(String text, List<Replacement> reps, List<CleaningEdit> edits) {

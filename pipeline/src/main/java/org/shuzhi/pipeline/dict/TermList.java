@@ -49,6 +49,7 @@ public final class TermList {
     private final String name;
     private final Path file;
     private final List<Entry> entries;
+    private final Map<String, Entry> byTerm = new HashMap<>();
     private final Map<Character, List<Compiled>> literalsByFirst = new HashMap<>();
     private final List<Compiled> patterns = new ArrayList<>();
     private final Map<Character, List<Compiled>> exceptionsByFirst = new HashMap<>();
@@ -58,6 +59,7 @@ public final class TermList {
         this.name = name;
         this.file = file;
         this.entries = List.copyOf(entries);
+        entries.forEach(e -> byTerm.putIfAbsent(e.term(), e));
         for (Entry e : entries) {
             add(e, literalsByFirst, patterns);
         }
@@ -149,6 +151,11 @@ public final class TermList {
     /** @return the file it was read from */
     public Path file() {
         return file;
+    }
+
+    /** @return the entry whose term is {@code term} (as in {@link TermMatch#term()}), or null */
+    public Entry entry(String term) {
+        return byTerm.get(term);
     }
 
     /** @return the entries (not the exceptions), in file order */

@@ -169,12 +169,7 @@ public final class StructureParser {
     private List<Category> headingKinds(String foldedHeading) {
         Set<Category> kinds = new LinkedHashSet<>();
         for (var m : headings.find(foldedHeading)) {
-            for (TermList.Entry e : headings.entries()) {
-                if (e.term().equals(m.term())) {
-                    kinds.addAll(kindsOf(e));
-                    break;
-                }
-            }
+            kinds.addAll(kindsOf(headings.entry(m.term())));
         }
         return List.copyOf(kinds);
     }
