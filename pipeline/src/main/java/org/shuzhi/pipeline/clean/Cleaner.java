@@ -163,10 +163,10 @@ public final class Cleaner {
         if (hits.isEmpty()) {
             return;
         }
-        long strong = hits.stream().filter(m -> "strong".equals(entryOf(m).column(1))).count();
+        long strong = hits.stream().filter(m -> "strong".equals(spun.entry(m.term()).column(1))).count();
         List<TermMatch> protectedTerms = domainTerms.find(folded);
         for (TermMatch m : hits) {
-            TermList.Entry e = entryOf(m);
+            TermList.Entry e = spun.entry(m.term());
             boolean isStrong = "strong".equals(e.column(1));
             if (!isStrong && strong < SPUN_MIN_STRONG) {
                 continue;
@@ -178,10 +178,6 @@ public final class Cleaner {
             reps.add(new Replacement(m.span().start(), m.span().end(), e.column(0), "spun-synonym",
                     (isStrong ? "强" : "弱") + "同义替换，文中强替换 " + strong + " 处"));
         }
-    }
-
-    private TermList.Entry entryOf(TermMatch m) {
-        return spun.entry(m.term());
     }
 
     private static String apply(String text, List<Replacement> reps, List<CleaningEdit> edits) {
