@@ -29,17 +29,22 @@ import java.util.List;
  * @param paragraphs paragraphs in document order
  * @param failure    why the file could not be analysed, or null
  * @param warnings   Chinese notes that do not stop the analysis (e.g. 未识别到任何标题)
+ * @param comparison what the corpus-level comparison found (year over year, copies); {@link Comparison#NONE} until
+ *                   the corpus phase has run
+ * @param assessment the quality analysis against the report's notice profile; {@link Assessment#NONE} until assessed
  */
 @JsonPropertyOrder({"id", "source", "docType", "unit", "secretary", "year", "failure"})
 public record ReportDocument(String id, String source, String sha256, long bytes, Extraction extraction,
                              Metadata metadata, DocType docType, DocTypeDecision docTypeDecision, String text,
                              List<CleaningEdit> cleaning, List<TermMatch> flags, List<Section> sections,
-                             List<Paragraph> paragraphs, Failure failure, List<String> warnings) {
+                             List<Paragraph> paragraphs, Failure failure, List<String> warnings,
+                             Comparison comparison, Assessment assessment) {
 
     /** A new document for a file, before extraction. */
     public static ReportDocument of(String id, String source, String sha256, long bytes) {
         return new ReportDocument(id, source, sha256, bytes, Extraction.NONE, Metadata.NONE, DocType.UNKNOWN,
-                DocTypeDecision.UNKNOWN, "", List.of(), List.of(), List.of(), List.of(), null, List.of());
+                DocTypeDecision.UNKNOWN, "", List.of(), List.of(), List.of(), List.of(), null, List.of(), Comparison.NONE,
+                Assessment.NONE);
     }
 
     /** @return the unit's name, or null */
@@ -68,39 +73,51 @@ public record ReportDocument(String id, String source, String sha256, long bytes
 
     public ReportDocument withFailure(Failure f) {
         return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, "",
-                List.of(), List.of(), List.of(), List.of(), f, warnings);
+                List.of(), List.of(), List.of(), List.of(), f, warnings, comparison, assessment);
     }
 
     public ReportDocument withExtraction(Extraction e, String rawText) {
         return new ReportDocument(id, source, sha256, bytes, e, metadata, docType, docTypeDecision, rawText, cleaning,
-                flags, sections, paragraphs, failure, warnings);
+                flags, sections, paragraphs, failure, warnings, comparison, assessment);
     }
 
     public ReportDocument withText(String cleaned, List<CleaningEdit> edits, List<TermMatch> docFlags) {
         return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, cleaned,
-                List.copyOf(edits), List.copyOf(docFlags), sections, paragraphs, failure, warnings);
+                List.copyOf(edits), List.copyOf(docFlags), sections, paragraphs, failure, warnings, comparison, assessment);
     }
 
     public ReportDocument withMetadata(Metadata m) {
         return new ReportDocument(id, source, sha256, bytes, extraction, m, docType, docTypeDecision, text, cleaning,
-                flags, sections, paragraphs, failure, warnings);
+                flags, sections, paragraphs, failure, warnings, comparison, assessment);
     }
 
     public ReportDocument withDocType(DocTypeDecision d) {
         return new ReportDocument(id, source, sha256, bytes, extraction, metadata, d.type(), d, text, cleaning, flags,
-                sections, paragraphs, failure, warnings);
+                sections, paragraphs, failure, warnings, comparison, assessment);
     }
 
     public ReportDocument withStructure(List<Section> s, List<Paragraph> p) {
         return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, text,
-                cleaning, flags, List.copyOf(s), List.copyOf(p), failure, warnings);
+                cleaning, flags, List.copyOf(s), List.copyOf(p), failure, warnings, comparison, assessment);
     }
 
     public ReportDocument withWarning(String w) {
         List<String> ws = new java.util.ArrayList<>(warnings);
         ws.add(w);
         return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, text,
-                cleaning, flags, sections, paragraphs, failure, List.copyOf(ws));
+                cleaning, flags, sections, paragraphs, failure, List.copyOf(ws), comparison, assessment);
+    }
+
+    /** @return a copy with the corpus-level comparison */
+    public ReportDocument withComparison(Comparison c) {
+        return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, text,
+                cleaning, flags, sections, paragraphs, failure, warnings, c, assessment);
+    }
+
+    /** @return a copy with the quality analysis */
+    public ReportDocument withAssessment(Assessment a) {
+        return new ReportDocument(id, source, sha256, bytes, extraction, metadata, docType, docTypeDecision, text,
+                cleaning, flags, sections, paragraphs, failure, warnings, comparison, a);
     }
 
     /** @return the paragraphs of section {@code s} and of its subsections */
