@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.model.Category;
 
 /**
@@ -57,8 +59,9 @@ public final class LabelledCorpus {
 
     /**
      * @param samples      the {@code corpus-samples/} folder
-     * @param dictionaries a {@code dictionaries/} folder whose term lists also go into the hash (they shape the
-     *                     features), or null
+     * @param dictionaries a {@code dictionaries/} folder whose analysis term lists
+     *                     ({@link Dictionaries#ANALYSIS_LISTS}) also go into the hash (they shape the features), or
+     *                     null
      * @throws IOException if a file cannot be read, or a label file does not match its source
      */
     public static Corpus load(Path samples, Path dictionaries) throws IOException {
@@ -82,10 +85,8 @@ public final class LabelledCorpus {
                     sha));
         }
         if (dictionaries != null) {
-            try (Stream<Path> s = Files.list(dictionaries.resolve("terms"))) {
-                for (Path t : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    sha.update(Files.readAllBytes(t));
-                }
+            for (String name : new TreeSet<>(Dictionaries.ANALYSIS_LISTS)) {
+                sha.update(Files.readAllBytes(dictionaries.resolve("terms").resolve(name + ".txt")));
             }
         }
         return new Corpus(List.copyOf(reports), HexFormat.of().formatHex(sha.digest()));

@@ -35,9 +35,16 @@ public final class Dictionaries {
     public static final String BOILERPLATE_LINES = "boilerplate-lines";
     public static final String SURNAMES = "surnames";
 
-    private static final Set<String> REQUIRED = Set.of(DOMAIN_TERMS, VAGUE_TERMS, EMPTY_PHRASES, CAUSE_MARKERS,
+    /**
+     * The lists the per-document analysis (cleaning, structure, segmentation, features, categories) reads: they shape
+     * what the category model sees, so they go into its training-data hash. Lists used only by later steps (copy
+     * detection, assessment) are not among them.
+     */
+    public static final Set<String> ANALYSIS_LISTS = Set.of(DOMAIN_TERMS, VAGUE_TERMS, EMPTY_PHRASES, CAUSE_MARKERS,
             STANCE_MARKERS, SECTION_HEADINGS, CATEGORY_CUES, PLAN_SIGNALS, NUMBER_UNITS, SPUN_SYNONYMS, DOC_TYPE_CUES,
             PLACEHOLDERS, WATERMARKS, BOILERPLATE_LINES, SURNAMES);
+
+    private static final Set<String> REQUIRED = ANALYSIS_LISTS;
 
     private final Path root;
     private final Map<String, TermList> lists;
