@@ -26,6 +26,10 @@ public final class Segmenter {
     private final ThreadLocal<Segment> segment = ThreadLocal.withInitial(() -> HanLP.newSegment()
             .enableOffset(true).enablePlaceRecognize(true).enableOrganizationRecognize(true)
             .enableCustomDictionary(true));
+    private final ThreadLocal<Segment> searchSegment = ThreadLocal.withInitial(() -> HanLP.newSegment()
+            .enableOffset(true).enableCustomDictionaryForcing(true));
+    private final ThreadLocal<Segment> indexSegment = ThreadLocal.withInitial(() -> HanLP.newSegment()
+            .enableOffset(true).enableCustomDictionaryForcing(true).enableIndexMode(true));
 
     public Segmenter(Dictionaries dict) {
         Logger.getLogger("HanLP").setLevel(Level.SEVERE);
@@ -53,5 +57,49 @@ public final class Segmenter {
             out.add(new Token(new Span(s, s + t.word.length()), t.word, t.nature == null ? "x" : t.nature.toString()));
         }
         return out;
+    }
+
+    /**
+     * Words for a full-text index or a query: the same dictionaries as {@link #segment}, but without person, place
+     * and organisation recognition (a recognised 市国土资源局党支部 would hide 国土资源局 from search; STACK.md), and
+     * with the domain terms forced (a domain term is always one word: without forcing, HanLP reads 主题党日中 as
+     * 主题/党/日中 and a search for 主题党日 misses it). Whitespace and punctuation are dropped.
+     *
+     * <p>In index mode each word is followed by the dictionary words inside it ({@code 党组织} → {@code 党组},
+     * {@code 组织}), marked {@link SearchToken#stacked()} so that an analyzer can put them at the position of the word
+     * they are part of: phrase queries then follow the words, and a query for a part still finds the whole.
+     *
+     * @param text      the text, e.g. a paragraph or a query
+     * @param indexMode true to add the words inside each word (for indexing), false for queries
+     * @return tokens ordered by start offset, offsets relative to {@code text} (UTF-16, half-open)
+     */
+    public List<SearchToken> searchTokens(String text, boolean indexMode) {
+        List<Term> terms = (indexMode ? indexSegment : searchSegment).get().seg(text);
+        List<SearchToken> out = new ArrayList<>(terms.size());
+        int coveredUntil = 0;
+        for (Term t : terms) {
+            if (t.word.isBlank() || (t.nature != null && t.nature.startsWith("w"))
+                    || t.word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            int end = t.offset + t.word.length();
+            boolean stacked = t.offset < coveredUntil;
+            if (!stacked) {
+                coveredUntil = end;
+            }
+            out.add(new SearchToken(t.word, t.offset, end, stacked));
+        }
+        return out;
+    }
+
+    /**
+     * A word for search.
+     *
+     * @param word    the word as written
+     * @param start   start offset in the segmented text, inclusive
+     * @param end     end offset, exclusive
+     * @param stacked true when it lies inside the preceding non-stacked word (index mode only)
+     */
+    public record SearchToken(String word, int start, int end, boolean stacked) {
     }
 }
