@@ -12,13 +12,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.shuzhi.app.render.HtmlReport;
 import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.app.render.SummaryRow;
+import org.shuzhi.index.IndexException;
+import org.shuzhi.index.ReportIndexer;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
@@ -28,6 +35,7 @@ import org.shuzhi.pipeline.run.Batch;
 import org.shuzhi.pipeline.run.InputFiles;
 import org.shuzhi.pipeline.run.Pipeline;
 import org.shuzhi.pipeline.run.RunSummary;
+import org.shuzhi.pipeline.segment.Segmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +49,9 @@ import picocli.CommandLine.Parameters;
                 "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误；2 用法错误；3 使用 --strict 且有文件失败。",
                 "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
 final class AnalyzeCommand implements Callable<Integer> {
+    /** Reports between two index commits while publishing. */
+    static final int COMMIT_EVERY = 500;
+
     @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
     Path input;
 
@@ -61,6 +72,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
             description = "单个文件解析时限，秒（默认：${DEFAULT-VALUE}）")
     int timeout;
+
+    @Option(names = "--index", paramLabel = "<dir>", description = "检索索引文件夹（默认：<输出文件夹>/index）")
+    Path index;
+
+    @Option(names = "--no-index", description = "不写检索索引")
+    boolean noIndex;
+
+    @Option(names = "--prune", description = "从索引中删除输入文件夹里已不存在的报告")
+    boolean prune;
 
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
@@ -120,34 +140,115 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         InputFiles.Listing listing = InputFiles.list(input);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        HtmlReport renderer = new HtmlReport();
-        List<SummaryRow> rows = new ArrayList<>();
-        RunSummary summary;
         boolean showProgress = !noProgress && System.console() != null;
+        Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
+        RunSummary summary;
+        List<SummaryRow> rows;
         try (Pipeline pipeline = Pipeline.standard(dict, manifest,
                 new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
-                        ExtractionLimits.DEFAULT.minTextChars()));
-             ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("分析").setInitialMax(
-                     listing.files().size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                     .continuousUpdate().build() : null) {
-            summary = new Batch(pipeline, n).run(input, listing, d -> {
-                write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
-                write(html.resolve(d.id() + ".html"), renderer.render(d));
-                rows.add(SummaryRow.of(d));
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(d.source());
+                        ExtractionLimits.DEFAULT.minTextChars()))) {
+            // 1. analyse every file, streaming each document to json/ as soon as it is done
+            try (ProgressBar bar = progress(showProgress, "分析", listing.files().size())) {
+                summary = new Batch(pipeline, n).run(input, listing, d -> {
+                    write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    step(bar, d.source());
+                });
+            }
+            // 2. publish: per-report pages, the search index, the summary
+            List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
+            try (ProgressBar bar = progress(showProgress, "输出", ids.size());
+                 ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
+                rows = publish(ids, json, html, indexer, n, bar);
+                if (indexer != null && prune) {
+                    Set<String> removed = indexer.prune(Set.copyOf(ids));
+                    if (!removed.isEmpty()) {
+                        outw.println("已从索引中删除 " + removed.size() + " 份输入中已不存在的报告");
+                    }
                 }
-            });
+            } catch (IndexException e) {
+                err.println("错误：" + e.getMessage());
+                return ShuzhiCommand.EXIT_FATAL;
+            }
         }
-        rows.sort(Comparator.comparing(SummaryRow::source));
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
-        write(out.resolve("index.html"), renderer.renderIndex(rows, lines.subList(0, 2)));
+        write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
-                + out.resolve("index.html"));
+                + out.resolve("index.html") + (indexDir == null ? "" : " 、检索索引 " + indexDir + "/"));
+        if (indexDir != null) {
+            outw.println("检索：./shuzhi search \"软弱涣散\" --category problem"
+                    + (out.equals(Path.of("reports")) ? "" : " --reports " + out)
+                    + "；网页界面：./shuzhi serve" + (out.equals(Path.of("reports")) ? "" : " --reports " + out));
+        }
         return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
+    }
+
+    /**
+     * Reads every analysed document back from {@code json/}, renders its page and indexes it, on {@code n} threads.
+     * The index is committed every {@value #COMMIT_EVERY} reports and at the end, so an interrupted run keeps what it
+     * had published.
+     *
+     * @return the summary rows, sorted by source
+     */
+    private static List<SummaryRow> publish(List<String> ids, Path json, Path html, ReportIndexer indexer, int n,
+                                            ProgressBar bar) throws InterruptedException {
+        HtmlReport renderer = new HtmlReport();
+        List<SummaryRow> rows = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> {
+                    ReportDocument d;
+                    try {
+                        d = JsonOutput.read(json.resolve(id + ".json"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("无法读取 " + json.resolve(id + ".json") + "：" + e.getMessage(), e);
+                    }
+                    write(html.resolve(d.id() + ".html"), renderer.render(d));
+                    if (indexer != null) {
+                        indexer.index(d);
+                    }
+                    synchronized (rows) {
+                        rows.add(SummaryRow.of(d));
+                        if (indexer != null && rows.size() % COMMIT_EVERY == 0) {
+                            indexer.commit();
+                        }
+                        step(bar, d.source());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (indexer != null) {
+            indexer.commit();
+        }
+        rows.sort(Comparator.comparing(SummaryRow::source));
+        return rows;
+    }
+
+    private static ProgressBar progress(boolean show, String task, int max) {
+        return show ? new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(200).continuousUpdate().build() : null;
+    }
+
+    private static void step(ProgressBar bar, String message) {
+        if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(message);
+        }
     }
 
     static List<String> summaryLines(RunSummary s) {

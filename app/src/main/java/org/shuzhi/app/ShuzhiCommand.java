@@ -6,19 +6,21 @@ import picocli.CommandLine.Command;
 /**
  * The {@code shuzhi} command line. Exit codes, in one place: 0 the batch completed (files that could not be read are
  * listed in the summary); 1 a fatal error (input folder or dictionaries missing, output not writable); 2 a usage
- * error; 3 with {@code --strict}, the batch completed but some files failed.
+ * error (also a malformed search query); 3 with {@code --strict}, the batch completed but some files failed.
  */
 @Command(name = "shuzhi", version = "shuzhi 0.1.0",
         synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n",
         commandListHeading = "%n命令：%n", footerHeading = "%n",
         description = "党组织书记抓基层党建工作述职报告分析工具",
         footer = {"示例：./shuzhi analyze corpus-samples", "查看命令帮助：./shuzhi analyze --help"},
-        subcommands = {AnalyzeCommand.class, ModelCommand.class})
+        subcommands = {AnalyzeCommand.class, SearchCommand.class, ModelCommand.class})
 public final class ShuzhiCommand implements Runnable {
     /** The batch completed. */
     public static final int EXIT_OK = 0;
     /** A fatal error stopped the run. */
     public static final int EXIT_FATAL = 1;
+    /** A usage error: bad option, malformed query. */
+    public static final int EXIT_USAGE = 2;
     /** With {@code --strict}: some files could not be analysed. */
     public static final int EXIT_FAILED_FILES = 3;
 
