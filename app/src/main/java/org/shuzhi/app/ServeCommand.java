@@ -1,0 +1,104 @@
+package org.shuzhi.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.shuzhi.app.web.WebServer;
+import org.shuzhi.index.IndexException;
+import org.shuzhi.index.ReportSearcher;
+import org.shuzhi.pipeline.dict.DictionaryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shuzhi serve}: the local web UI over the output folder of {@code analyze}. */
+@Command(name = "serve", sortOptions = false,
+        synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n", footerHeading = "%n",
+        description = "启动本地网页界面：检索全部报告的段落（分面筛选、高亮、分页）、相似段落、按单位和年度的报告一览、每份报告的分析页。",
+        footer = {"默认只在本机（127.0.0.1）可访问。绑定其他地址时必须设置访问令牌（--token 或环境变量 SHUZHI_TOKEN），",
+                "每个请求都会检查令牌；浏览器首次用 http://<地址>:<端口>/?token=<令牌> 打开即可。",
+                "示例：./shuzhi serve    然后在浏览器中打开 http://127.0.0.1:8080/",
+                "退出码：0 正常停止；1 索引或词表无法打开、端口被占用；2 用法错误。"})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080", description = "端口（默认：${DEFAULT-VALUE}）")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "<address>", defaultValue = "127.0.0.1",
+            description = "绑定地址（默认：${DEFAULT-VALUE}，仅本机）")
+    String bind;
+
+    @Option(names = "--token", paramLabel = "<token>", description = "访问令牌（也可用环境变量 SHUZHI_TOKEN）")
+    String token;
+
+    @Option(names = "--reports", paramLabel = "<dir>", defaultValue = "reports",
+            description = "analyze 的输出文件夹（默认：${DEFAULT-VALUE}）")
+    Path reports;
+
+    @Option(names = "--index", paramLabel = "<dir>", description = "索引文件夹（默认：<输出文件夹>/index）")
+    Path index;
+
+    @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
+    Path dictionaries;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+    boolean help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：--port 须在 0 到 65535 之间");
+        }
+        String tok = token != null ? token : System.getenv(WebServer.TOKEN_ENV);
+        if ((tok == null || tok.isBlank()) && !WebServer.isLoopback(bind)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：绑定到非本机地址 " + bind
+                    + " 时必须设置访问令牌（--token 或环境变量 " + WebServer.TOKEN_ENV + "）");
+        }
+        if (!Files.isDirectory(reports)) {
+            err.println("错误：找不到输出文件夹 " + reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        ReportSearcher searcher;
+        try {
+            searcher = IndexAccess.open(reports, index, dictionaries);
+        } catch (IndexException e) {
+            err.println("错误：" + e.getMessage());
+            return ShuzhiCommand.EXIT_FATAL;
+        } catch (DictionaryException e) {
+            err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (searcher; WebServer server = new WebServer(searcher, reports, tok == null || tok.isBlank() ? null : tok)) {
+            int bound;
+            try {
+                bound = server.start(bind, port);
+            } catch (RuntimeException e) {
+                err.println("错误：无法在 " + bind + ":" + port + " 启动网页服务：" + rootMessage(e)
+                        + "。端口可能已被占用，请用 --port 换一个。");
+                return ShuzhiCommand.EXIT_FATAL;
+            }
+            String host = bind.contains(":") ? "[" + bind + "]" : bind;
+            out.println("网页界面已启动：http://" + host + ":" + bound + "/" + (tok == null || tok.isBlank() ? ""
+                    : "?token=<令牌>") + "   （按 Ctrl+C 停止）");
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return ShuzhiCommand.EXIT_OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
