@@ -10,7 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Span;
+import org.shuzhi.pipeline.model.TermMatch;
 import org.shuzhi.pipeline.model.Token;
 
 /**
@@ -27,14 +29,16 @@ public final class Segmenter {
             .enableOffset(true).enablePlaceRecognize(true).enableOrganizationRecognize(true)
             .enableCustomDictionary(true));
     private final ThreadLocal<Segment> searchSegment = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableOffset(true).enableCustomDictionaryForcing(true));
+            .enableOffset(true).enableCustomDictionary(true));
     private final ThreadLocal<Segment> indexSegment = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableOffset(true).enableCustomDictionaryForcing(true).enableIndexMode(true));
+            .enableOffset(true).enableCustomDictionary(true).enableIndexMode(true));
+    private final TermList domainTerms;
 
     public Segmenter(Dictionaries dict) {
         Logger.getLogger("HanLP").setLevel(Level.SEVERE);
         HanLP.Config.ShowTermNature = true;
         TermList terms = dict.list(Dictionaries.DOMAIN_TERMS);
+        this.domainTerms = terms;
         synchronized (Segmenter.class) {
             for (TermList.Entry e : terms.entries()) {
                 String nature = e.column(0).isEmpty() ? "nz" : e.column(0);
@@ -61,13 +65,15 @@ public final class Segmenter {
 
     /**
      * Words for a full-text index or a query: the same dictionaries as {@link #segment}, but without person, place
-     * and organisation recognition (a recognised 市国土资源局党支部 would hide 国土资源局 from search; STACK.md), and
-     * with the domain terms forced (a domain term is always one word: without forcing, HanLP reads 主题党日中 as
-     * 主题/党/日中 and a search for 主题党日 misses it). Whitespace and punctuation are dropped.
+     * and organisation recognition (a recognised 市国土资源局党支部 would hide 国土资源局 from search; STACK.md).
+     * Whitespace and punctuation are dropped.
      *
      * <p>In index mode each word is followed by the dictionary words inside it ({@code 党组织} → {@code 党组},
-     * {@code 组织}), marked {@link SearchToken#stacked()} so that an analyzer can put them at the position of the word
-     * they are part of: phrase queries then follow the words, and a query for a part still finds the whole.
+     * {@code 组织}) and by every domain term that starts inside it, marked {@link SearchToken#stacked()} so that an
+     * analyzer can put them at the position of the word they start in: phrase queries then follow the words, a query
+     * for a part still finds the whole, and a domain term is found even where HanLP cuts across it in context (it
+     * reads 主题党日中 as 主题/党/日中; forcing the custom dictionary instead breaks ordinary words, 培训示范点 →
+     * 培/训示/范点).
      *
      * @param text      the text, e.g. a paragraph or a query
      * @param indexMode true to add the words inside each word (for indexing), false for queries
@@ -88,6 +94,49 @@ public final class Segmenter {
                 coveredUntil = end;
             }
             out.add(new SearchToken(t.word, t.offset, end, stacked));
+        }
+        return indexMode ? withDomainTerms(text, out) : out;
+    }
+
+    /** Inserts each domain-term occurrence that is not already a token after the word it starts in, stacked. */
+    private List<SearchToken> withDomainTerms(String text, List<SearchToken> tokens) {
+        List<TermMatch> hits = domainTerms.find(TextFold.fold(text));
+        if (hits.isEmpty()) {
+            return tokens;
+        }
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (SearchToken t : tokens) {
+            present.add(((long) t.start() << 32) | t.end());
+        }
+        List<SearchToken> out = new ArrayList<>(tokens.size() + hits.size());
+        int h = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            out.add(tokens.get(i));
+            int nextWordStart = Integer.MAX_VALUE;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                if (!tokens.get(j).stacked()) {
+                    nextWordStart = tokens.get(j).start();
+                    break;
+                }
+            }
+            if (i + 1 < tokens.size() && tokens.get(i + 1).stacked()) {
+                continue; // insert after the word's own parts
+            }
+            int groupStart = out.size() - 1;
+            while (groupStart > 0 && out.get(groupStart).stacked()) {
+                groupStart--;
+            }
+            boolean added = false;
+            while (h < hits.size() && hits.get(h).span().start() < nextWordStart) {
+                Span sp = hits.get(h++).span();
+                if (present.add(((long) sp.start() << 32) | sp.end())) {
+                    out.add(new SearchToken(text.substring(sp.start(), sp.end()), sp.start(), sp.end(), true));
+                    added = true;
+                }
+            }
+            if (added) { // Lucene needs start offsets in order: sort the word's stacked tokens by start
+                out.subList(groupStart + 1, out.size()).sort(java.util.Comparator.comparingInt(SearchToken::start));
+            }
         }
         return out;
     }
