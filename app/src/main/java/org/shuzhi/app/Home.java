@@ -9,12 +9,12 @@ import java.nio.file.Path;
  * else the system property {@code shuzhi.home} (set by the {@code ./shuzhi} launcher), else the nearest folder
  * upwards from the working directory or from the jar that contains {@code dictionaries/terms/}.
  */
-final class Home {
+public final class Home {
     private Home() {
     }
 
     /** @return the dictionaries folder, or null when none is found */
-    static Path dictionaries(Path option) {
+    public static Path dictionaries(Path option) {
         if (option != null) {
             return option;
         }

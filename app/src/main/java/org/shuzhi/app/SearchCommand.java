@@ -67,9 +67,6 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--like", paramLabel = "<paragraph-id>", description = "相似段落：列出与该段落相似的段落（id 见检索结果）")
     String like;
 
-    @Option(names = "--reports-only", description = "按整篇报告检索，而不是按段落")
-    boolean reportsOnly;
-
     @Option(names = "--sort", paramLabel = "<order>", defaultValue = "relevance",
             description = "排序：relevance（相关度，默认）year unit concreteness（最不具体的在前）vagueness（最空泛的在前）")
     String sort;
@@ -129,8 +126,7 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return new SearchRequest(query, filters, order, (page - 1) * limit, limit,
-                reportsOnly ? Schema.TYPE_REPORT : Schema.TYPE_PARAGRAPH);
+        return new SearchRequest(query, filters, order, (page - 1) * limit, limit, Schema.TYPE_PARAGRAPH);
     }
 
     private static void add(Map<String, List<String>> filters, String dim, List<String> values) {

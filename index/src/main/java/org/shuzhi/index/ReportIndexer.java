@@ -182,7 +182,6 @@ public final class ReportIndexer implements Closeable {
 
     private static Document reportDocument(ReportDocument doc) {
         Document d = common(doc, Schema.TYPE_REPORT, doc.id());
-        d.add(new Field(Schema.TEXT, doc.text(), TEXT_TYPE));
         Counts c = Counts.sum(doc.paragraphs().stream().filter(p -> !p.heading()).map(Paragraph::counts).toList());
         scores(d, c);
         Set<String> flags = new LinkedHashSet<>();

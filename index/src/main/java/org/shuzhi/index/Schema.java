@@ -23,8 +23,8 @@ import org.apache.lucene.facet.FacetsConfig;
  *       (category ids; 存在问题及原因 gives {@code problem} and {@code cause}), or {@code unknown}</td></tr>
  *   <tr><td>{@value #SECTION_HEADING}</td><td>stored</td><td>the heading of the paragraph's section</td></tr>
  *   <tr><td>{@value #FLAG}</td><td>keyword, stored, facet, multi-valued</td><td>see {@link Flags}</td></tr>
- *   <tr><td>{@value #TEXT}</td><td>HanLP-analysed, stored, offsets</td><td>paragraph text, or the whole report
- *       text</td></tr>
+ *   <tr><td>{@value #TEXT}</td><td>HanLP-analysed, stored, offsets</td><td>paragraph text (paragraph documents only:
+ *       a report is found through its paragraphs, and its text is not analysed twice)</td></tr>
  *   <tr><td>{@value #PARAGRAPH}, {@value #START}, {@value #END}</td><td>stored (paragraph also sort)</td>
  *       <td>paragraph index (0-based) and its half-open UTF-16 span in the cleaned text</td></tr>
  *   <tr><td>{@value #CHARS}</td><td>stored</td><td>字数 by the default counting rule</td></tr>

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param sort    the order of the hits
  * @param offset  hits to skip, ≥ 0
  * @param limit   hits to return, 1–1000
- * @param type    {@link Schema#TYPE_PARAGRAPH} (default) or {@link Schema#TYPE_REPORT}
+ * @param type    {@link Schema#TYPE_PARAGRAPH} (default) or {@link Schema#TYPE_REPORT} (report documents carry
+ *                metadata, flags and scores but no text: use {@code *} with filters to list reports)
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, Order sort, int offset, int limit,
                             String type) {
