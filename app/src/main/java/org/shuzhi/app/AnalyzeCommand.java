@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.shuzhi.app.quality.QualityOutputs;
+import org.shuzhi.app.quality.QualitySummary;
 import org.shuzhi.app.render.HtmlReport;
 import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.app.render.SummaryRow;
@@ -61,6 +63,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
             description = "单个文件解析时限，秒（默认：${DEFAULT-VALUE}）")
     int timeout;
+
+    @Option(names = "--profile", paramLabel = "<id>",
+            description = "按哪个通知配置评估全部报告（dictionaries/profiles/<id>.yaml，如 s0、s2、s4）；"
+                    + "不指定时按 manifest.csv 的 profile 列，否则用 default")
+    String profile;
 
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
@@ -121,6 +128,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         InputFiles.Listing listing = InputFiles.list(input);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         HtmlReport renderer = new HtmlReport();
+        QualityOutputs quality;
+        try {
+            quality = new QualityOutputs(dict, profile, out);
+        } catch (IllegalArgumentException | org.shuzhi.pipeline.profile.ProfileException e) {
+            err.println("错误：通知配置无法使用：" + e.getMessage());
+            return ShuzhiCommand.EXIT_FATAL;
+        }
         List<SummaryRow> rows = new ArrayList<>();
         RunSummary summary;
         boolean showProgress = !noProgress && System.console() != null;
@@ -130,8 +144,10 @@ final class AnalyzeCommand implements Callable<Integer> {
              ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("分析").setInitialMax(
                      listing.files().size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                      .continuousUpdate().build() : null) {
-            summary = new Batch(pipeline, n).run(input, listing, d -> {
+            summary = new Batch(pipeline, n).run(input, listing, analysed -> {
+                ReportDocument d = quality.assess(analysed, null);
                 write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                quality.write(d);
                 write(html.resolve(d.id() + ".html"), renderer.render(d));
                 rows.add(SummaryRow.of(d));
                 if (bar != null) {
@@ -144,9 +160,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
         write(out.resolve("index.html"), renderer.renderIndex(rows, lines.subList(0, 2)));
+        quality.finish(lines.get(0));
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
-                + out.resolve("index.html"));
+                + out.resolve("index.html") + " 、" + out.resolve(QualitySummary.HTML) + "（质量汇总）");
         return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
     }
 
