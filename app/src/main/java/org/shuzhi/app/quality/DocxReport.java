@@ -174,12 +174,21 @@ public final class DocxReport {
     }
 
     private static void row(XWPFTable t, boolean header, String... cells) {
+        String[] widths = switch (cells.length) {
+            case 2 -> new String[] {"20%", "80%"};
+            case 3 -> new String[] {"14%", "30%", "56%"};
+            case 5 -> new String[] {"8%", "38%", "13%", "23%", "18%"};
+            default -> null;
+        };
         XWPFTableRow r = t.createRow();
         while (r.getTableCells().size() < cells.length) {
             r.addNewTableCell();
         }
         for (int i = 0; i < cells.length; i++) {
             XWPFTableCell c = r.getCell(i);
+            if (widths != null) {
+                c.setWidth(widths[i]);
+            }
             XWPFParagraph p = c.getParagraphs().get(0);
             run(p, cells[i], header ? HEAD_FONT : BODY_FONT, header ? 10.5 : 9.5, false);
             if (header) {

@@ -64,7 +64,7 @@ public final class Assessor {
             return doc.withAssessment(Assessment.notAssessed("此文件判定为“" + doc.docType().label()
                     + "”，不是述职报告，不按通知要求评估"));
         }
-        return doc.withAssessment(assess(doc, profiles.choose(doc, runProfile), originality));
+        return doc.withAssessment(assessWith(doc, profiles.choose(doc, runProfile), originality));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class Assessor {
      * @param choice      the profile and why it was chosen
      * @param originality what copy detection found, or null
      */
-    public Assessment assess(ReportDocument doc, Profiles.Choice choice, Originality originality) {
+    public Assessment assessWith(ReportDocument doc, Profiles.Choice choice, Originality originality) {
         Profile p = choice.profile();
         ReportView view = new ReportView(doc, p.charCounting());
         List<Finding> findings = new ArrayList<>();

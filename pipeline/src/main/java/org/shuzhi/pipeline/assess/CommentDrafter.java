@@ -8,6 +8,7 @@ import java.util.Set;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.model.CommentSentence;
 import org.shuzhi.pipeline.model.CommentSentence.Part;
+import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Verdict;
 
@@ -18,7 +19,8 @@ import org.shuzhi.pipeline.model.Verdict;
  *   <li>肯定成绩: up to {@value #MAX_AFFIRM} passed findings that have an affirm template, in the order of
  *       {@link #AFFIRM_ORDER}; the structure findings together give one sentence; without any, the
  *       {@code general/affirm} sentence, linked to the structure findings;</li>
- *   <li>指出问题: the failed findings, then the WARN ones, most costly first (dimension weight × (1 − credit)), at most
+ *   <li>指出问题: copied or recycled text first (W10, W11: the case organization departments call out), then the
+ *       failed findings, then the WARN ones, most costly first (dimension weight × (1 − credit)), at most
  *       {@value #MAX_PROBLEMS};</li>
  *   <li>提出要求: the require template of each finding named under 指出问题, without repeats; with no problem, the
  *       {@code general/require} sentence.</li>
@@ -70,7 +72,8 @@ final class CommentDrafter {
             }
         }
         List<Finding> flagged = findings.stream().filter(Finding::flagged)
-                .sorted(Comparator.comparing((Finding f) -> f.verdict() == Verdict.FAIL ? 0 : 1)
+                .sorted(Comparator.comparing((Finding f) -> f.dimension() == Dimension.ORIGINALITY ? 0 : 1)
+                        .thenComparing(f -> f.verdict() == Verdict.FAIL ? 0 : 1)
                         .thenComparingDouble(f -> -QualityScorer.WEIGHTS.get(f.dimension()) * (1 - f.credit())))
                 .limit(MAX_PROBLEMS).toList();
         Set<String> said = new LinkedHashSet<>();

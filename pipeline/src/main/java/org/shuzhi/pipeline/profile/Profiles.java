@@ -94,7 +94,8 @@ public final class Profiles {
         try {
             p = yaml.readValue(file.toFile(), Profile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ProfileException(file, key(e), line(e.getLocation()), "unknown key (allowed here: "
+            throw new ProfileException(file, key(e), keyLine(file, e.getPropertyName(), line(e.getLocation())),
+                    "unknown key (allowed here: "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                     + ")", e);
         } catch (JsonMappingException e) {
@@ -102,7 +103,9 @@ public final class Profiles {
             Matcher m = MISSING.matcher(e.getOriginalMessage());
             String detail;
             if (m.find()) {
-                key = key.isEmpty() ? m.group(1) : key + "." + m.group(1);
+                if (!key.equals(m.group(1)) && !key.endsWith("." + m.group(1))) {
+                    key = key.isEmpty() ? m.group(1) : key + "." + m.group(1);
+                }
                 detail = "required key is missing or null";
             } else {
                 detail = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
@@ -151,6 +154,25 @@ public final class Profiles {
             }
             requireValues(file, v, key);
         }
+    }
+
+    /**
+     * Jackson reports some errors of a record at the end of its object; the line of the key itself is the last line
+     * at or before that point that starts with the key.
+     */
+    private static int keyLine(Path file, String key, int reported) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern p = Pattern.compile("^\\s*(- )?" + Pattern.quote(key) + "\\s*:");
+            for (int i = Math.min(reported, lines.size()) - 1; i >= 0; i--) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            return reported;
+        }
+        return reported;
     }
 
     private static int lineOf(Path file, String key) {
