@@ -25,7 +25,7 @@ import org.shuzhi.pipeline.model.Verdict;
  * @param scores     dimension id → score 0–100, null when not assessed
  * @param failed     number of FAIL findings
  * @param warned     number of WARN findings
- * @param failedRules the rule ids of the FAIL findings, in finding order
+ * @param failedRules the titles of the FAIL findings (e.g. 成绩部分占比), in finding order
  */
 public record QualityRow(String id, String source, String unit, String secretary, Integer year, String profile,
                          String level, double overall, Map<String, Double> scores, int failed, int warned,
@@ -46,6 +46,6 @@ public record QualityRow(String id, String source, String unit, String secretary
                 d.secretary() == null ? "" : d.secretary(), d.year(), a.profile(), a.level().label(), a.overall(),
                 scores, (int) a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).count(),
                 (int) a.findings().stream().filter(f -> f.verdict() == Verdict.WARN).count(),
-                a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::rule).toList());
+                a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::title).toList());
     }
 }

@@ -57,7 +57,7 @@ public final class QualitySummary {
         for (Dimension d : Dimension.values()) {
             h.add(d.label());
         }
-        h.addAll(List.of("不符合项", "注意项", "不符合的规则"));
+        h.addAll(List.of("不符合项", "注意项", "不符合的项目"));
         return List.copyOf(h);
     }
 
@@ -97,7 +97,7 @@ public final class QualitySummary {
         }
         cols.add(IntColumn.create(HEADERS.get(i++), sorted.stream().mapToInt(QualityRow::failed).toArray()));
         cols.add(IntColumn.create(HEADERS.get(i++), sorted.stream().mapToInt(QualityRow::warned).toArray()));
-        cols.add(StringColumn.create(HEADERS.get(i), sorted.stream().map(r -> String.join(" ", r.failedRules()))));
+        cols.add(StringColumn.create(HEADERS.get(i), sorted.stream().map(r -> String.join("、", r.failedRules()))));
         return Table.create("文本质量汇总", cols);
     }
 
@@ -112,9 +112,9 @@ public final class QualitySummary {
                 .map(v -> v >= 80 ? "80–100" : v >= 65 ? "65–80" : v >= 50 ? "50–65" : "0–50"));
         Table withBand = t.copy().addColumns(band);
         Table byBand = withBand.countBy(band.name());
-        StringColumn rules = StringColumn.create("规则");
+        StringColumn rules = StringColumn.create("不符合的项目");
         rows.forEach(r -> r.failedRules().forEach(rules::append));
-        Table byRule = Table.create("规则", rules).countBy("规则").sortDescendingOn("Count");
+        Table byRule = Table.create("项目", rules).countBy("不符合的项目").sortDescendingOn("Count");
         return new Distributions(byLevel, byProfile, byBand, byRule.first(15));
     }
 
@@ -214,7 +214,7 @@ public final class QualitySummary {
         m.put("disclaimer", Assessment.DISCLAIMER);
         m.put("chartJson", chartJson(dist));
         m.put("dist", List.of(view("各档次份数与平均分", dist.byLevel()), view("各通知配置份数与平均分", dist.byProfile()),
-                view("得分段分布", dist.byBand()), view("不符合次数最多的规则", dist.byRule())));
+                view("得分段分布", dist.byBand()), view("不符合次数最多的项目", dist.byRule())));
         StringWriter w = new StringWriter();
         try {
             page.evaluate(w, m, Locale.SIMPLIFIED_CHINESE);

@@ -127,8 +127,7 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
                 case ">=" -> "≥";
                 default -> "约";
             };
-            String part = f.message().replaceFirst("^(\\S+?部分).*$", "$1");
-            labels.add(part + " " + cmp + Format.value(f.threshold(), f.unit()));
+            labels.add(f.title() + " " + cmp + Format.value(f.threshold(), f.unit()));
             actual.add(round(v * 100));
             bound.add(round(t * 100));
             ok.add(f.verdict().id());

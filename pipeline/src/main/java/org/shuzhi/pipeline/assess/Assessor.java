@@ -82,6 +82,10 @@ public final class Assessor {
             findings.addAll(c.check(view, p));
         }
         findings.addAll(this.originality.check(p, originality));
+        findings.replaceAll(f -> {
+            String t = drafter.template(f.rule(), "title");
+            return f.withTitle(t == null ? f.rule() : t.replace("{label}", label(p).apply(f)));
+        });
         QualityScorer.Result r = scorer.score(findings);
         return new Assessment(p.id(), p.name(), choice.origin(), p.charCounting().id(), view.totalChars, findings,
                 r.scores(), r.overall(), r.level(), r.reasons(), drafter.draft(findings, label(p)), originality, "");

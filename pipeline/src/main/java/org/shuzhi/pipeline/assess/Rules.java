@@ -45,12 +45,12 @@ final class Rules {
 
     /** A rule that could not be checked. */
     static Finding notApplicable(About a, String message) {
-        return new Finding(a.rule(), a.dimension(), Verdict.NOT_APPLICABLE, null, null, a.unit(), "", 0, a.spans(),
+        return new Finding(a.rule(), a.rule(), a.dimension(), Verdict.NOT_APPLICABLE, null, null, a.unit(), "", 0, a.spans(),
                 a.evidence(), a.source(), a.note(), message);
     }
 
     static Finding make(About a, Verdict verdict, Double v, Double t, String cmp, double credit, String message) {
-        return new Finding(a.rule(), a.dimension(), verdict, v, t, a.unit(), cmp, Credit.clamp(credit), a.spans(),
+        return new Finding(a.rule(), a.rule(), a.dimension(), verdict, v, t, a.unit(), cmp, Credit.clamp(credit), a.spans(),
                 a.evidence(), a.source(), a.note() == null ? "" : a.note(), message);
     }
 }

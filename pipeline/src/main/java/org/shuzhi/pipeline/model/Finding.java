@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param rule       stable dotted rule id, e.g. {@code share.achievement-max}, {@code plan.answers-problems},
  *                   {@code required-topic.lide-shuren}
+ * @param title      short Chinese name of the rule for tables and charts (e.g. 成绩篇幅上限), from
+ *                   {@code dictionaries/terms/assessment-phrases.txt}; the rule id when none is given there
  * @param dimension  the dimension the rule counts towards
  * @param verdict    the outcome
  * @param value      what was measured, in {@code unit}; null when the rule is a presence check with nothing to measure
@@ -28,7 +30,7 @@ import java.util.List;
  *                   rule id holds the other reading), or empty
  * @param message    the finding in one Chinese sentence, as shown to the organization department
  */
-public record Finding(String rule, Dimension dimension, Verdict verdict, Double value, Double threshold, String unit,
+public record Finding(String rule, String title, Dimension dimension, Verdict verdict, Double value, Double threshold, String unit,
                       String comparison, double credit, List<Span> spans, List<String> evidence, String source,
                       String note, String message) {
 
@@ -38,6 +40,12 @@ public record Finding(String rule, Dimension dimension, Verdict verdict, Double 
         if (credit < 0 || credit > 1 || Double.isNaN(credit)) {
             throw new IllegalArgumentException("credit must be within 0–1: " + credit);
         }
+    }
+
+    /** @return a copy with another title */
+    public Finding withTitle(String t) {
+        return new Finding(rule, t, dimension, verdict, value, threshold, unit, comparison, credit, spans, evidence,
+                source, note, message);
     }
 
     /** @return true when the verdict is FAIL or WARN */
