@@ -165,21 +165,35 @@ public final class DocxReport {
         return r;
     }
 
+    /** Column widths in twips (1/20 pt) of the 2-, 3- and 5-column tables; the text width of the page is 9306. */
+    private static int[] widths(int cols) {
+        return switch (cols) {
+            case 2 -> new int[] {1900, 7406};
+            case 3 -> new int[] {1300, 2800, 5206};
+            case 5 -> new int[] {800, 3500, 1250, 2156, 1600};
+            default -> null;
+        };
+    }
+
     private static XWPFTable table(XWPFDocument d, int cols) {
         XWPFTable t = d.createTable(1, cols);
-        t.setWidth("100%");
-        t.getCTTbl().getTblPr().getTblW().setType(STTblWidth.PCT);
+        int[] widths = widths(cols);
+        var pr = t.getCTTbl().getTblPr();
+        var w = pr.getTblW();
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(9306));
+        pr.addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+        for (int i = 0; i < cols && widths != null; i++) {
+            var gc = i < grid.sizeOfGridColArray() ? grid.getGridColArray(i) : grid.addNewGridCol();
+            gc.setW(BigInteger.valueOf(widths[i]));
+        }
         t.removeRow(0);
         return t;
     }
 
     private static void row(XWPFTable t, boolean header, String... cells) {
-        String[] widths = switch (cells.length) {
-            case 2 -> new String[] {"20%", "80%"};
-            case 3 -> new String[] {"14%", "30%", "56%"};
-            case 5 -> new String[] {"8%", "38%", "13%", "23%", "18%"};
-            default -> null;
-        };
+        int[] widths = widths(cells.length);
         XWPFTableRow r = t.createRow();
         while (r.getTableCells().size() < cells.length) {
             r.addNewTableCell();
@@ -187,7 +201,10 @@ public final class DocxReport {
         for (int i = 0; i < cells.length; i++) {
             XWPFTableCell c = r.getCell(i);
             if (widths != null) {
-                c.setWidth(widths[i]);
+                var w = c.getCTTc().isSetTcPr() ? c.getCTTc().getTcPr() : c.getCTTc().addNewTcPr();
+                var tcw = w.isSetTcW() ? w.getTcW() : w.addNewTcW();
+                tcw.setType(STTblWidth.DXA);
+                tcw.setW(BigInteger.valueOf(widths[i]));
             }
             XWPFParagraph p = c.getParagraphs().get(0);
             run(p, cells[i], header ? HEAD_FONT : BODY_FONT, header ? 10.5 : 9.5, false);

@@ -53,9 +53,20 @@ public final class QualityOutputs {
             return;
         }
         Path target = docxDir.resolve(doc.id() + ".docx");
+        byte[] bytes;
+        try {
+            bytes = docx.render(doc);
+        } catch (RuntimeException e) {
+            // one report's Word file must not stop the batch; its HTML and JSON are still written
+            System.err.println("警告：" + doc.source() + " 的 Word 分析文件无法生成：" + e);
+            bytes = null;
+        }
         try {
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.write(tmp, docx.render(doc));
+            if (bytes == null) {
+                return;
+            }
+            Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);

@@ -10,14 +10,15 @@ public final class Format {
     /**
      * @param v    the value, or null
      * @param unit {@code share}, {@code ratio}, {@code chars}, {@code count}, {@code per-1000-chars}, {@code presence}
-     * @return e.g. 45%, 1,200 字, 3 处, 4.2 处/千字, 有/无; “—” for null
+     * @return e.g. 45%, 30.3% (one decimal unless whole), 1,200 字, 3 处, 4.2 处/千字, 有/无; “—” for null
      */
     public static String value(Double v, String unit) {
         if (v == null) {
             return "—";
         }
         return switch (unit) {
-            case "share", "ratio" -> String.format(Locale.ROOT, "%.0f%%", v * 100);
+            case "share", "ratio" -> Math.abs(v * 100 - Math.round(v * 100)) < 0.05
+                    ? String.format(Locale.ROOT, "%.0f%%", v * 100) : String.format(Locale.ROOT, "%.1f%%", v * 100);
             case "chars" -> String.format(Locale.ROOT, "%,d 字", Math.round(v));
             case "count" -> String.format(Locale.ROOT, "%d 处", Math.round(v));
             case "per-1000-chars" -> String.format(Locale.ROOT, "%.1f 处/千字", v);

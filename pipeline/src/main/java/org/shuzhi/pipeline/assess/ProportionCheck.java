@@ -49,7 +49,7 @@ final class ProportionCheck implements Check {
             var a = new Rules.About(q.rule(), Dimension.PROPORTIONS, isShare ? "share" : "chars", spans, ev,
                     q.source(), note(q));
             double v = isShare ? share : n;
-            String shown = isShare ? String.format(Locale.ROOT, "%.0f%%", share * 100)
+            String shown = isShare ? Format.value(share, "share")
                     : String.format(Locale.ROOT, "%,d 字", n);
             if (q.maxShare() != null) {
                 out.add(Rules.atMost(a, share, q.maxShare(), label + "占 " + shown + "，要求不超过 " + pct(q.maxShare())));
@@ -92,6 +92,6 @@ final class ProportionCheck implements Check {
     }
 
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+        return Format.value(v, "share");
     }
 }
