@@ -47,36 +47,30 @@ public final class QualityOutputs {
         return phase.assess(doc, originality);
     }
 
-    /** Writes {@code <out>/docx/<id>.docx} of an assessed report and keeps its summary row. */
+    /** Keeps the summary row of an assessed report and writes its {@code <out>/docx/<id>.docx}. */
     public void write(ReportDocument doc) {
-        if (!doc.assessment().assessed()) {
-            return;
-        }
-        Path target = docxDir.resolve(doc.id() + ".docx");
-        byte[] bytes;
-        try {
-            bytes = docx.render(doc);
-        } catch (RuntimeException e) {
-            // one report's Word file must not stop the batch; its HTML and JSON are still written
-            System.err.println("警告：" + doc.source() + " 的 Word 分析文件无法生成：" + e);
-            bytes = null;
-        }
-        try {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            if (bytes == null) {
-                return;
-            }
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
-        }
         QualityRow row = QualityRow.of(doc);
         if (row == null) {
             return;
         }
         synchronized (rows) {
             rows.add(row);
+        }
+        byte[] bytes;
+        try {
+            bytes = docx.render(doc);
+        } catch (RuntimeException e) {
+            // one report's Word file must not stop the batch; its HTML, JSON and summary row are still written
+            System.err.println("警告：" + doc.source() + " 的 Word 分析文件无法生成：" + e);
+            return;
+        }
+        Path target = docxDir.resolve(doc.id() + ".docx");
+        try {
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
         }
     }
 
