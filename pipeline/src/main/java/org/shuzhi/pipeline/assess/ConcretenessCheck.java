@@ -145,12 +145,12 @@ final class ConcretenessCheck implements Check {
                 "成绩部分 %.0f%% 的句子讲党建工作，要求不少于 %.0f%%", v * 100, rule.minPartyShare() * 100));
     }
 
-    /** @return up to {@code max} distinct matched texts, each once, with their counts */
+    /** @return one line: up to {@code max} distinct matched texts joined with 、, each with its count when above 1 */
     static List<String> distinct(ReportView r, List<TermMatch> hits, int max) {
         java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
         hits.forEach(m -> n.merge(m.span().of(r.doc.text()), 1, Integer::sum));
-        return n.entrySet().stream().limit(max).map(e -> e.getKey() + (e.getValue() > 1 ? "×" + e.getValue() : ""))
-                .toList();
+        return List.of(String.join("、", n.entrySet().stream().limit(max)
+                .map(e -> e.getKey() + (e.getValue() > 1 ? "×" + e.getValue() : "")).toList()));
     }
 
     private static String sample(ReportView r, List<TermMatch> hits, int max) {
