@@ -23,8 +23,10 @@ import org.shuzhi.pipeline.profile.Profile;
  *       problem (plan) paragraphs, or their 一是…二是… items ({@link ReportView#units}). An item's content words are its
  *       tokens of two or more characters tagged noun, verb, verbal noun, adjective or domain term, minus
  *       {@value AssessmentLists#ALIGNMENT_STOPWORDS}. A problem is answered when a plan item shares at least
- *       {@value #MIN_SHARED} content words with it, or at least a quarter of the problem's content words. Evidence:
- *       the unanswered problem items.</li>
+ *       {@value #MIN_SHARED} content words with it, or at least a quarter of the problem's content words. A document
+ *       read back from JSON has no tokens; then the content "words" are the CJK character bigrams of the item, minus
+ *       the bigrams of the stopwords, and a problem is answered with {@value #MIN_SHARED_BIGRAMS} shared bigrams or a
+ *       quarter of its bigrams. Evidence: the unanswered problem items.</li>
  *   <li>{@code plan.concreteness}: the share of plan items with a deadline, a quantity or an owner
  *       ({@code plan-signals}); evidence: the plan items with only vague-plan phrases or no signal.</li>
  * </ul>
@@ -32,13 +34,17 @@ import org.shuzhi.pipeline.profile.Profile;
 final class PlanCheck implements Check {
     /** Shared content words that make a plan item an answer to a problem item (project choice, README "Scores"). */
     static final int MIN_SHARED = 2;
+    /** The same when items are compared by character bigrams (no tokens). */
+    static final int MIN_SHARED_BIGRAMS = 4;
 
     private final TermList signals;
     private final Set<String> stopwords = new HashSet<>();
+    private final Set<String> stopBigrams = new HashSet<>();
 
     PlanCheck(AssessmentLists lists) {
         this.signals = lists.planSignals();
         lists.stopwords().entries().forEach(e -> stopwords.add(e.term()));
+        stopwords.forEach(w -> stopBigrams.addAll(bigrams(w)));
     }
 
     @Override
@@ -54,17 +60,19 @@ final class PlanCheck implements Check {
 
     private Finding answers(ReportView r, Profile.Plans rule, List<ReportView.Unit> problems,
                             List<ReportView.Unit> plans) {
-        List<Set<String>> planWords = plans.stream().map(u -> words(u.tokens())).toList();
+        boolean byTokens = problems.stream().anyMatch(u -> !u.tokens().isEmpty());
+        int minShared = byTokens ? MIN_SHARED : MIN_SHARED_BIGRAMS;
+        List<Set<String>> planWords = plans.stream().map(u -> words(r, u, byTokens)).toList();
         int answered = 0;
         List<Span> open = new ArrayList<>();
         List<String> ev = new ArrayList<>();
         for (ReportView.Unit u : problems) {
-            Set<String> w = words(u.tokens());
+            Set<String> w = words(r, u, byTokens);
             String best = null;
             for (int i = 0; i < plans.size(); i++) {
                 Set<String> shared = new LinkedHashSet<>(w);
                 shared.retainAll(planWords.get(i));
-                if (!w.isEmpty() && (shared.size() >= MIN_SHARED || shared.size() >= Math.max(1, w.size() / 4.0))) {
+                if (!w.isEmpty() && (shared.size() >= minShared || shared.size() >= Math.max(1, w.size() / 4.0))) {
                     best = String.join("、", shared.stream().limit(4).toList());
                     break;
                 }
@@ -132,13 +140,29 @@ final class PlanCheck implements Check {
                 rule.minConcreteShare() * 100));
     }
 
+    /** @return the bigrams of consecutive CJK ideographs in {@code s} */
+    static Set<String> bigrams(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (Character.isIdeographic(s.charAt(i)) && Character.isIdeographic(s.charAt(i + 1))) {
+                out.add(s.substring(i, i + 2));
+            }
+        }
+        return out;
+    }
+
     private static boolean has(List<TermMatch> hits, String signal) {
         return hits.stream().anyMatch(m -> signal.equals(m.group()));
     }
 
-    private Set<String> words(List<Token> tokens) {
+    private Set<String> words(ReportView r, ReportView.Unit u, boolean byTokens) {
+        if (!byTokens) {
+            Set<String> out = new LinkedHashSet<>(bigrams(u.span().of(r.folded)));
+            out.removeAll(stopBigrams);
+            return out;
+        }
         Set<String> out = new LinkedHashSet<>();
-        for (Token t : tokens) {
+        for (Token t : u.tokens()) {
             String w = TextFold.fold(t.word());
             String pos = t.pos();
             if (w.length() >= 2 && !stopwords.contains(w) && (pos.startsWith("n") || pos.startsWith("v")

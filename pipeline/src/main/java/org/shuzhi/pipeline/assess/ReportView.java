@@ -22,7 +22,8 @@ final class ReportView {
      * A problem or plan item: a paragraph, or one of its enumerated items (一是…二是…) when it has two or more.
      *
      * @param span       where it stands
-     * @param tokens     its words, plus those of the heading right before it (a numbered problem title)
+     * @param tokens     its words, plus those of the heading right before it (a numbered problem title); empty when
+     *                   the document was read back from JSON (tokens are not written there)
      * @param paragraph  the paragraph it is in
      */
     record Unit(Span span, List<Token> tokens, Paragraph paragraph) {
@@ -91,7 +92,7 @@ final class ReportView {
                 continue;
             }
             List<Token> tokens = new ArrayList<>();
-            p.sentences().forEach(s -> tokens.addAll(s.tokens()));
+            p.sentences().forEach(s -> tokens.addAll(s.tokens() == null ? List.of() : s.tokens()));
             if (p.heading()) {
                 headingTokens = tokens;
                 continue;

@@ -1,6 +1,7 @@
 package org.shuzhi.pipeline.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import java.util.List;
  * @param originality   what copy detection found, or null when the report was not compared
  * @param notAssessed   why the report was not assessed (e.g. it is a notice), or empty
  */
+@JsonIgnoreProperties(value = {"disclaimer"}, allowGetters = true)
 public record Assessment(String profile, String profileName, String profileOrigin, String countingRule,
                          int totalChars, List<Finding> findings, List<DimensionScore> scores, Double overall,
                          QualityLevel level, List<String> levelReasons, List<CommentSentence> comment,
