@@ -87,8 +87,12 @@ public final class Assessor {
             return f.withTitle(t == null ? f.rule() : t.replace("{label}", label(p).apply(f)));
         });
         QualityScorer.Result r = scorer.score(findings);
+        List<String> reasons = new ArrayList<>(r.reasons());
+        if (!choice.note().isEmpty()) {
+            reasons.add(choice.note());
+        }
         return new Assessment(p.id(), p.name(), choice.origin(), p.charCounting().id(), view.totalChars, findings,
-                r.scores(), r.overall(), r.level(), r.reasons(), drafter.draft(findings, label(p)), originality, "");
+                r.scores(), r.overall(), r.level(), reasons, drafter.draft(findings, label(p)), originality, "");
     }
 
     private static Function<Finding, String> label(Profile p) {

@@ -48,8 +48,10 @@ public final class Profiles {
      *
      * @param profile the profile
      * @param origin  {@code run} (the {@code --profile} option), {@code manifest} or {@code default}
+     * @param note    Chinese remark when the manifest named a profile that does not exist (the default is used), or
+     *                empty
      */
-    public record Choice(Profile profile, String origin) {
+    public record Choice(Profile profile, String origin, String note) {
     }
 
     /**
@@ -230,7 +232,7 @@ public final class Profiles {
 
     /**
      * Chooses the profile of a report: the run's profile when given, else the manifest's {@value #MANIFEST_COLUMN}
-     * column when it names a known profile, else {@value #DEFAULT}.
+     * column when it names a known profile, else {@value #DEFAULT} (with a note when the manifest named an unknown one).
      *
      * @param doc        the report (its {@code metadata().extra()} carries the manifest columns)
      * @param runProfile the {@code --profile} option, or null
@@ -238,12 +240,15 @@ public final class Profiles {
      */
     public Choice choose(ReportDocument doc, String runProfile) {
         if (runProfile != null && !runProfile.isBlank()) {
-            return new Choice(get(runProfile.strip()), "run");
+            return new Choice(get(runProfile.strip()), "run", "");
         }
         String fromManifest = doc.metadata().extra().get(MANIFEST_COLUMN);
         if (fromManifest != null && byId.containsKey(fromManifest.strip())) {
-            return new Choice(byId.get(fromManifest.strip()), "manifest");
+            return new Choice(byId.get(fromManifest.strip()), "manifest", "");
         }
-        return new Choice(byId.get(DEFAULT), "default");
+        String note = fromManifest == null || fromManifest.isBlank() ? ""
+                : "manifest.csv 的 profile 列“" + fromManifest.strip() + "”不是已有的通知配置（可用：" + String.join("、", ids())
+                        + "），改用默认配置";
+        return new Choice(byId.get(DEFAULT), "default", note);
     }
 }

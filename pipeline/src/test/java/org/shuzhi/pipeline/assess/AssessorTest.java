@@ -292,6 +292,18 @@ class AssessorTest {
         }
     }
 
+    @Test
+    void manifestNamingAnUnknownProfileFallsBackToTheDefaultAndSaysSo() throws Exception {
+        ReportDocument d = UnitCorpus.analysed().get("city-hrss/2023");
+        var extra = new java.util.HashMap<>(d.metadata().extra());
+        extra.put("profile", "s9");
+        ReportDocument renamed = d.withMetadata(new org.shuzhi.pipeline.model.Metadata(d.metadata().unit(),
+                d.metadata().secretary(), d.metadata().year(), extra));
+        Assessment a = UnitCorpus.assessor().assess(renamed, null, null).assessment();
+        assertEquals("default", a.profile());
+        assertTrue(a.levelReasons().stream().anyMatch(r -> r.contains("s9")), a.levelReasons().toString());
+    }
+
     private static List<String[]> relations(String kind) throws Exception {
         return Files.readAllLines(Repo.samples().resolve("units/relations.tsv"), StandardCharsets.UTF_8).stream()
                 .map(l -> l.split("\t", -1)).filter(c -> c[0].equals(kind)).toList();
