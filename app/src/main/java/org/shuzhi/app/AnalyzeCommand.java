@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.shuzhi.app.quality.QualityOutputs;
+import org.shuzhi.app.quality.QualitySummary;
 import org.shuzhi.app.render.HtmlReport;
 import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.app.render.SummaryRow;
@@ -82,6 +84,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "从索引中删除输入文件夹里已不存在的报告")
     boolean prune;
 
+    @Option(names = "--profile", paramLabel = "<id>",
+            description = "按哪个通知配置评估全部报告（dictionaries/profiles/<id>.yaml，如 s0、s2、s4）；"
+                    + "不指定时按 manifest.csv 的 profile 列，否则用 default")
+    String profile;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -140,6 +147,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         InputFiles.Listing listing = InputFiles.list(input);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        QualityOutputs quality;
+        try {
+            quality = new QualityOutputs(dict, profile, out);
+        } catch (IllegalArgumentException | org.shuzhi.pipeline.profile.ProfileException e) {
+            err.println("错误：通知配置无法使用：" + e.getMessage());
+            return ShuzhiCommand.EXIT_FATAL;
+        }
         boolean showProgress = !noProgress && System.console() != null;
         Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
         RunSummary summary;
@@ -158,7 +172,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
             try (ProgressBar bar = progress(showProgress, "输出", ids.size());
                  ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
-                rows = publish(ids, json, html, indexer, n, bar);
+                rows = publish(ids, json, html, quality, indexer, n, bar);
                 if (indexer != null && prune) {
                     Set<String> removed = indexer.prune(Set.copyOf(ids));
                     if (!removed.isEmpty()) {
@@ -173,9 +187,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
         write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
+        quality.finish(lines.get(0));
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
-                + out.resolve("index.html") + (indexDir == null ? "" : " 、检索索引 " + indexDir + "/"));
+                + out.resolve("index.html") + " 、" + out.resolve(QualitySummary.HTML) + "（质量汇总）"
+                + (indexDir == null ? "" : " 、检索索引 " + indexDir + "/"));
         if (indexDir != null) {
             outw.println("检索：./shuzhi search \"软弱涣散\" --category problem"
                     + (out.equals(Path.of("reports")) ? "" : " --reports " + out)
@@ -185,14 +201,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads every analysed document back from {@code json/}, renders its page and indexes it, on {@code n} threads.
+     * Reads every analysed document back from {@code json/}, assesses it against its notice profile, writes its JSON,
+     * page and Word analysis, and indexes it, on {@code n} threads.
      * The index is committed every {@value #COMMIT_EVERY} reports and at the end, so an interrupted run keeps what it
      * had published.
      *
      * @return the summary rows, sorted by source
      */
-    private static List<SummaryRow> publish(List<String> ids, Path json, Path html, ReportIndexer indexer, int n,
-                                            ProgressBar bar) throws InterruptedException {
+    private static List<SummaryRow> publish(List<String> ids, Path json, Path html, QualityOutputs quality,
+                                            ReportIndexer indexer, int n, ProgressBar bar)
+            throws InterruptedException {
         HtmlReport renderer = new HtmlReport();
         List<SummaryRow> rows = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -202,10 +220,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     ReportDocument d;
                     try {
-                        d = JsonOutput.read(json.resolve(id + ".json"));
+                        d = quality.assess(JsonOutput.read(json.resolve(id + ".json")), null);
                     } catch (IOException e) {
                         throw new UncheckedIOException("无法读取 " + json.resolve(id + ".json") + "：" + e.getMessage(), e);
                     }
+                    write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    quality.write(d);
                     write(html.resolve(d.id() + ".html"), renderer.render(d));
                     if (indexer != null) {
                         indexer.index(d);

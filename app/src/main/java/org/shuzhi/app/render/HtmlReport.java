@@ -41,6 +41,9 @@ public final class HtmlReport {
             "application/msword", "Word 97–2003 文档（.doc）", "text/plain", "纯文本", "text/html", "网页（HTML）",
             "application/rtf", "RTF 文档", "application/vnd.oasis.opendocument.text", "ODF 文档（.odt）");
 
+    /** Finding spans up to this many UTF-16 units are underlined in the text; longer ones flag their paragraph. */
+    private static final int SHORT_SPAN = 40;
+
     private final PebbleTemplate report;
     private final PebbleTemplate index;
 
@@ -58,7 +61,7 @@ public final class HtmlReport {
 
     /** A paragraph as shown. */
     public record ParagraphView(int index, String category, String label, String confidence, boolean heading,
-                                List<Highlighter.Run> runs, List<String> evidence, String counts) {
+                                List<Highlighter.Run> runs, List<String> evidence, String counts, List<String> flags) {
     }
 
     /** A category share. */
@@ -95,6 +98,7 @@ public final class HtmlReport {
         m.put("sections", sectionRows(doc, total));
         m.put("paragraphs", paragraphViews(doc));
         m.put("scored", doc.docType() == org.shuzhi.pipeline.model.DocType.REPORT);
+        m.put("qa", AssessmentView.of(doc));
         return evaluate(report, m);
     }
 
@@ -205,9 +209,21 @@ public final class HtmlReport {
                 docMarks.add(new Highlighter.Mark(f.span(), "ph", "模板占位符未填写：" + f.span().of(doc.text())));
             }
         }
+        List<org.shuzhi.pipeline.model.Finding> flagged = doc.assessment().findings().stream()
+                .filter(org.shuzhi.pipeline.model.Finding::flagged).toList();
+        for (org.shuzhi.pipeline.model.Finding f : flagged) {
+            for (org.shuzhi.pipeline.model.Span s : f.spans()) {
+                if (s.length() <= SHORT_SPAN) {
+                    docMarks.add(new Highlighter.Mark(s, "fnd", f.verdict().label() + "：" + f.message() + "（" + f.rule() + "）"));
+                }
+            }
+        }
         List<ParagraphView> out = new ArrayList<>();
         for (Paragraph p : doc.paragraphs()) {
             List<Highlighter.Mark> marks = new ArrayList<>(docMarks);
+            List<String> flags = flagged.stream().filter(f -> f.dimension() != org.shuzhi.pipeline.model.Dimension.PROPORTIONS
+                    && f.spans().stream().anyMatch(s -> s.length() > SHORT_SPAN && s.overlaps(p.span())))
+                    .map(org.shuzhi.pipeline.model.Finding::rule).distinct().toList();
             for (Sentence s : p.sentences()) {
                 for (TermMatch m : s.features().numbers()) {
                     marks.add(new Highlighter.Mark(m.span(), "num", "具体数据（" + m.group() + "）"));
@@ -238,7 +254,7 @@ public final class HtmlReport {
             String counts = c.chars() + " 字 · 数据 " + c.numbers() + " · 具名 " + c.entities() + " · 模糊 "
                     + c.vagueTerms() + " · 套话 " + c.emptyPhrases();
             out.add(new ParagraphView(p.index(), p.category().id(), p.category().label(), pct(p.confidence()),
-                    p.heading(), Highlighter.runs(doc.text(), p.start(), p.end(), marks), ev, counts));
+                    p.heading(), Highlighter.runs(doc.text(), p.start(), p.end(), marks), ev, counts, flags));
         }
         return out;
     }

@@ -1,0 +1,86 @@
+package org.shuzhi.app.quality;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.model.Originality;
+import org.shuzhi.pipeline.model.ReportDocument;
+
+/**
+ * What {@code analyze} needs for issue 7, in three calls the command can place in its phases: {@link #assess} per
+ * report (after the comparison), {@link #write} per report (the .docx, after assessing), {@link #finish} once (the
+ * summary and the chart library). Thread-safe: {@link #write} may be called from the batch's threads.
+ */
+public final class QualityOutputs {
+    private final QualityPhase phase;
+    private final DocxReport docx = new DocxReport();
+    private final Path out;
+    private final Path docxDir;
+    private final List<QualityRow> rows = new ArrayList<>();
+
+    /**
+     * @param dict       the run's dictionaries
+     * @param runProfile the {@code --profile} option, or null
+     * @param out        the output folder
+     * @throws IllegalArgumentException if {@code runProfile} names no profile
+     * @throws org.shuzhi.pipeline.profile.ProfileException if a profile is malformed
+     * @throws UncheckedIOException if {@code <out>/docx} cannot be created
+     */
+    public QualityOutputs(Dictionaries dict, String runProfile, Path out) {
+        this.phase = new QualityPhase(dict, runProfile);
+        this.out = out;
+        this.docxDir = out.resolve("docx");
+        try {
+            Files.createDirectories(docxDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法创建 " + docxDir + "：" + e.getMessage(), e);
+        }
+    }
+
+    /** @return {@code doc} with its assessment; see {@link QualityPhase#assess} */
+    public ReportDocument assess(ReportDocument doc, Originality originality) {
+        return phase.assess(doc, originality);
+    }
+
+    /** Keeps the summary row of an assessed report and writes its {@code <out>/docx/<id>.docx}. */
+    public void write(ReportDocument doc) {
+        QualityRow row = QualityRow.of(doc);
+        if (row == null) {
+            return;
+        }
+        synchronized (rows) {
+            rows.add(row);
+        }
+        byte[] bytes;
+        try {
+            bytes = docx.render(doc);
+        } catch (RuntimeException e) {
+            // one report's Word file must not stop the batch; its HTML, JSON and summary row are still written
+            System.err.println("警告：" + doc.source() + " 的 Word 分析文件无法生成：" + e);
+            return;
+        }
+        Path target = docxDir.resolve(doc.id() + ".docx");
+        try {
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the batch summary and copies the chart library into {@code <out>/assets/}. */
+    public void finish(String runLine) {
+        Assets.copy(out);
+        List<QualityRow> all;
+        synchronized (rows) {
+            all = List.copyOf(rows);
+        }
+        new QualitySummary().write(out, all, runLine);
+    }
+}

@@ -1,0 +1,137 @@
+package org.shuzhi.pipeline.assess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.model.CommentSentence;
+import org.shuzhi.pipeline.model.CommentSentence.Part;
+import org.shuzhi.pipeline.model.Dimension;
+import org.shuzhi.pipeline.model.Finding;
+import org.shuzhi.pipeline.model.Verdict;
+
+/**
+ * The draft 点评 (DOMAIN.md §7: 肯定成绩 / 指出问题 / 提出要求). Every sentence comes from one finding and a template
+ * of {@value AssessmentLists#PHRASES} (key {@code <rule>/<part>}, the most specific rule prefix wins):
+ * <ul>
+ *   <li>肯定成绩: up to {@value #MAX_AFFIRM} passed findings that have an affirm template, in the order of
+ *       {@link #AFFIRM_ORDER}; the structure findings together give one sentence; without any, the
+ *       {@code general/affirm} sentence, linked to the structure findings;</li>
+ *   <li>指出问题: copied or recycled text first (W10, W11: the case organization departments call out), then the
+ *       failed findings, then the WARN ones, most costly first (dimension weight × (1 − credit)), at most
+ *       {@value #MAX_PROBLEMS};</li>
+ *   <li>提出要求: the require template of each finding named under 指出问题, without repeats; with no problem, the
+ *       {@code general/require} sentence.</li>
+ * </ul>
+ */
+final class CommentDrafter {
+    static final int MAX_AFFIRM = 4;
+    static final int MAX_PROBLEMS = 6;
+    /** Which strengths are worth saying first. */
+    static final List<String> AFFIRM_ORDER = List.of("data.achievement-density", "stance.first-person",
+            "plan.concreteness", "plan.answers-problems", "cause.subjective", "required-topic",
+            "vague.forbidden-in-problems", "stance.deflected-problems", "share.problem-cause-min",
+            "share.achievement-max", "focus.party-building", "boilerplate.density", "problem.depth",
+            "originality.copied", "length.total-max");
+
+    private final TermList phrases;
+
+    CommentDrafter(AssessmentLists lists) {
+        this.phrases = lists.phrases();
+    }
+
+    List<CommentSentence> draft(List<Finding> findings, java.util.function.Function<Finding, String> label) {
+        List<CommentSentence> out = new ArrayList<>();
+        List<Finding> structure = findings.stream().filter(f -> f.rule().startsWith("structure.")).toList();
+        List<Finding> present = structure.stream().filter(f -> f.verdict() == Verdict.PASS).toList();
+        if (!present.isEmpty() && present.size() == structure.stream().filter(f -> f.verdict() != Verdict.WARN).count()) {
+            String parts = String.join("、", present.stream().map(label).toList());
+            out.add(sentence(Part.AFFIRM, template("structure", "affirm"), present.get(0), parts, parts,
+                    present.stream().map(Finding::rule).toList()));
+        }
+        int affirmed = 0;
+        for (String key : AFFIRM_ORDER) {
+            for (Finding f : findings) {
+                if (affirmed < MAX_AFFIRM && f.verdict() == Verdict.PASS && (f.rule().equals(key)
+                        || f.rule().startsWith(key + "."))) {
+                    String t = template(f.rule(), "affirm");
+                    if (t != null) {
+                        out.add(sentence(Part.AFFIRM, t, f, label.apply(f), evidence(f), List.of(f.rule())));
+                        affirmed++;
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            List<String> rules = structure.isEmpty() ? findings.stream().limit(1).map(Finding::rule).toList()
+                    : structure.stream().map(Finding::rule).toList();
+            if (!rules.isEmpty()) {
+                out.add(new CommentSentence(Part.AFFIRM, template("general", "affirm"), rules));
+            }
+        }
+        List<Finding> flagged = findings.stream().filter(Finding::flagged)
+                .sorted(Comparator.comparing((Finding f) -> f.dimension() == Dimension.ORIGINALITY ? 0 : 1)
+                        .thenComparing(f -> f.verdict() == Verdict.FAIL ? 0 : 1)
+                        .thenComparingDouble(f -> -QualityScorer.WEIGHTS.get(f.dimension()) * (1 - f.credit())))
+                .limit(MAX_PROBLEMS).toList();
+        Set<String> said = new LinkedHashSet<>();
+        List<CommentSentence> requirements = new ArrayList<>();
+        for (Finding f : flagged) {
+            String t = template(f.rule(), "problem");
+            out.add(new CommentSentence(Part.PROBLEM, t == null ? f.message() + "。" : fill(t, f, label.apply(f),
+                    evidence(f)), List.of(f.rule())));
+            String req = template(f.rule(), "require");
+            if (req != null) {
+                String text = fill(req, f, label.apply(f), evidence(f));
+                if (said.add(text)) {
+                    requirements.add(new CommentSentence(Part.REQUIRE, text, List.of(f.rule())));
+                }
+            }
+        }
+        if (requirements.isEmpty() && !findings.isEmpty()) {
+            requirements.add(new CommentSentence(Part.REQUIRE, template("general", "require"),
+                    findings.stream().filter(f -> f.verdict() == Verdict.PASS).limit(3).map(Finding::rule).toList()
+                            .isEmpty() ? List.of(findings.get(0).rule())
+                            : findings.stream().filter(f -> f.verdict() == Verdict.PASS).limit(3).map(Finding::rule)
+                            .toList()));
+        }
+        out.addAll(requirements);
+        return out;
+    }
+
+    private CommentSentence sentence(Part part, String template, Finding f, String label, String evidence,
+                                     List<String> rules) {
+        return new CommentSentence(part, fill(template, f, label, evidence), rules);
+    }
+
+    /** @return the template for {@code rule}/{@code part}, trying the rule, then shorter dotted prefixes; or null */
+    String template(String rule, String part) {
+        String r = rule;
+        while (true) {
+            TermList.Entry e = phrases.entry(r + "/" + part);
+            if (e != null) {
+                return e.column(0);
+            }
+            int dot = r.lastIndexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            r = r.substring(0, dot);
+        }
+    }
+
+    private static String fill(String t, Finding f, String label, String evidence) {
+        return t.replace("{value}", Format.value(f.value(), f.unit()))
+                .replace("{threshold}", Format.value(f.threshold(), f.unit()).replace("—", ""))
+                .replace("{label}", label).replace("{evidence}", evidence);
+    }
+
+    private static String evidence(Finding f) {
+        List<String> ev = f.evidence().stream().map(e -> e.replaceFirst("^(出现关键词：|空泛表述：)", ""))
+                .filter(e -> !e.startsWith("问题 ") && !e.startsWith("措施 ")).limit(3).toList();
+        String s = String.join("、", ev);
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}
