@@ -8,6 +8,7 @@ import org.shuzhi.index.Flags;
 import org.shuzhi.index.Schema;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.DocType;
+import org.shuzhi.pipeline.model.QualityLevel;
 
 /**
  * Chinese labels for the index's facet dimensions and values, and the reverse: user input (an id such as
@@ -23,6 +24,7 @@ public final class Labels {
         DIMENSIONS.put(Schema.CATEGORY, "段落类别");
         DIMENSIONS.put(Schema.SECTION, "所在部分");
         DIMENSIONS.put(Schema.FLAG, "标记");
+        DIMENSIONS.put(Schema.LEVEL, "文本质量");
         DIMENSIONS.put(Schema.DOC_TYPE, "文档类型");
         DIMENSIONS.put(Schema.SECTOR, "领域");
         DIMENSIONS.put(Schema.SECRETARY, "述职人");
@@ -53,6 +55,7 @@ public final class Labels {
                 case Schema.CATEGORY -> Category.fromId(value).label();
                 case Schema.SECTION -> value.equals("unknown") ? "未识别" : Category.fromId(value).label();
                 case Schema.FLAG -> Flags.label(value);
+                case Schema.LEVEL -> QualityLevel.valueOf(value.toUpperCase(Locale.ROOT)).label();
                 case Schema.DOC_TYPE -> DocType.valueOf(value.toUpperCase(Locale.ROOT)).label();
                 case Schema.SECTOR -> SECTORS.getOrDefault(value, value);
                 default -> value;
@@ -74,6 +77,7 @@ public final class Labels {
             case Schema.CATEGORY, Schema.SECTION -> java.util.Arrays.stream(Category.values()).map(Category::id)
                     .toList();
             case Schema.FLAG -> Flags.ids();
+            case Schema.LEVEL -> java.util.Arrays.stream(QualityLevel.values()).map(QualityLevel::id).toList();
             case Schema.DOC_TYPE -> java.util.Arrays.stream(DocType.values()).map(DocType::id).toList();
             case Schema.SECTOR -> List.copyOf(SECTORS.keySet());
             default -> null;

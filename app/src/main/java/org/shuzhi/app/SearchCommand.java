@@ -58,6 +58,10 @@ final class SearchCommand implements Callable<Integer> {
             description = "标记：vague forbidden-vague empty-phrase deflecting concrete 等")
     List<String> flags = new ArrayList<>();
 
+    @Option(names = "--level", paramLabel = "<level>", split = ",",
+            description = "报告的文本质量档次：meets mostly revise rewrite（不是述职评议等次）")
+    List<String> levels = new ArrayList<>();
+
     @Option(names = "--doc-type", paramLabel = "<type>", split = ",", description = "文档类型：report speech notice")
     List<String> docTypes = new ArrayList<>();
 
@@ -121,6 +125,7 @@ final class SearchCommand implements Callable<Integer> {
             add(filters, Schema.CATEGORY, categories);
             add(filters, Schema.SECTION, sections);
             add(filters, Schema.FLAG, flags);
+            add(filters, Schema.LEVEL, levels);
             add(filters, Schema.DOC_TYPE, docTypes);
             add(filters, Schema.SECTOR, sectors);
         } catch (IllegalArgumentException e) {

@@ -32,6 +32,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.shuzhi.pipeline.model.Assessment;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Counts;
 import org.shuzhi.pipeline.model.Paragraph;
@@ -229,6 +230,15 @@ public final class ReportIndexer implements Closeable {
         keyword(d, Schema.SECRETARY, doc.secretary());
         keyword(d, Schema.SECTOR, doc.metadata().extra().get("sector"));
         keyword(d, Schema.DOC_TYPE, doc.docType().id());
+        Assessment a = doc.assessment();
+        keyword(d, Schema.LEVEL, a.level().id());
+        if (a.assessed()) {
+            d.add(new StringField(Schema.PROFILE, a.profile(), Field.Store.YES));
+        }
+        if (a.overall() != null) {
+            d.add(new StoredField(Schema.SCORE, a.overall()));
+            d.add(new DoubleDocValuesField(Schema.SCORE, a.overall()));
+        }
         Integer year = doc.year();
         if (year != null) {
             d.add(new IntPoint(Schema.YEAR, year));

@@ -31,6 +31,11 @@ import org.apache.lucene.facet.FacetsConfig;
  *   <tr><td>{@value #CONCRETENESS}, {@value #VAGUENESS}</td><td>stored, sort</td><td>(numbers + named entities)
  *       per 100 字; (vague terms + 套话) per 100 字</td></tr>
  *   <tr><td>{@value #CONFIDENCE}</td><td>stored</td><td>category probability, 0–1</td></tr>
+ *   <tr><td>{@value #LEVEL}</td><td>keyword, stored, facet</td><td>the report's text-quality level id ({@code meets},
+ *       {@code mostly}, {@code revise}, {@code rewrite}, {@code none}); not the official grade</td></tr>
+ *   <tr><td>{@value #PROFILE}</td><td>keyword, stored</td><td>the notice profile the report was assessed against</td></tr>
+ *   <tr><td>{@value #SCORE}</td><td>stored, sort</td><td>the report's overall text-quality score, 0–100 (absent when not
+ *       assessed)</td></tr>
  *   <tr><td>{@value #HEADING}</td><td>stored</td><td>1 when the paragraph is a section heading, else 0</td></tr>
  * </table>
  */
@@ -58,17 +63,20 @@ public final class Schema {
     public static final String VAGUENESS = "vagueness";
     public static final String CONFIDENCE = "confidence";
     public static final String HEADING = "heading";
+    public static final String LEVEL = "level";
+    public static final String PROFILE = "profile";
+    public static final String SCORE = "score";
 
     public static final String TYPE_REPORT = "report";
     public static final String TYPE_PARAGRAPH = "paragraph";
 
     /** The facet dimensions, in the order the UI shows them. */
-    public static final List<String> FACETS = List.of(YEAR, UNIT, CATEGORY, SECTION, FLAG, DOC_TYPE, SECTOR,
+    public static final List<String> FACETS = List.of(YEAR, UNIT, CATEGORY, SECTION, FLAG, LEVEL, DOC_TYPE, SECTOR,
             SECRETARY);
 
     /** The keyword fields a filter or a {@code field:value} query clause may name. */
     public static final List<String> KEYWORD_FIELDS = List.of(ID, TYPE, REPORT_ID, SOURCE, SHA256, UNIT, SECRETARY,
-            SECTOR, DOC_TYPE, YEAR, CATEGORY, SECTION, FLAG);
+            SECTOR, DOC_TYPE, YEAR, CATEGORY, SECTION, FLAG, LEVEL, PROFILE);
 
     private Schema() {
     }
