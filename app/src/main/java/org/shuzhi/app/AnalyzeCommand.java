@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.shuzhi.app.render.HtmlReport;
 import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.app.render.SummaryRow;
+import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
@@ -62,6 +63,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "单个文件解析时限，秒（默认：${DEFAULT-VALUE}）")
     int timeout;
 
+    @Option(names = "--templates", paramLabel = "<dir>",
+            description = "网络范文/模板文件夹，用于抄袭比对（输入中含 .shuzhi-templates 文件的子文件夹也会使用）")
+    Path templates;
+
+    @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "13",
+            description = "复制比对的最短连续相同字数，不计标点和官方表述（默认：${DEFAULT-VALUE}）")
+    int minMatch;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -77,7 +86,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void validate() {
         String bad = threads != null && threads < 1 ? "--threads 必须是不小于 1 的整数"
                 : timeout < 1 ? "--timeout 必须是不小于 1 的秒数"
-                : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）" : null;
+                : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）"
+                : minMatch < 2 ? "--min-match 必须是不小于 2 的整数" : null;
         if (bad != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "用法错误：" + bad);
         }
@@ -91,6 +101,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isDirectory(input)) {
             err.println("错误：" + (Files.exists(input) ? "不是文件夹：" : "输入文件夹不存在：") + input
                     + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        if (templates != null && !Files.isDirectory(templates)) {
+            err.println("错误：范文/模板文件夹不存在：" + templates + "。请用 --templates 指定存放网络范文的文件夹。");
             return ShuzhiCommand.EXIT_FATAL;
         }
         Path dictDir = Home.dictionaries(dictionaries);
@@ -122,6 +136,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         HtmlReport renderer = new HtmlReport();
         List<SummaryRow> rows = new ArrayList<>();
+        List<ReportDocument> docs = new ArrayList<>();
+        CorpusPhase.Result corpus;
         RunSummary summary;
         boolean showProgress = !noProgress && System.console() != null;
         try (Pipeline pipeline = Pipeline.standard(dict, manifest,
@@ -131,18 +147,26 @@ final class AnalyzeCommand implements Callable<Integer> {
                      listing.files().size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                      .continuousUpdate().build() : null) {
             summary = new Batch(pipeline, n).run(input, listing, d -> {
-                write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
-                write(html.resolve(d.id() + ".html"), renderer.render(d));
-                rows.add(SummaryRow.of(d));
+                docs.add(d);
                 if (bar != null) {
                     bar.step();
                     bar.setExtraMessage(d.source());
                 }
             });
+            corpus = CorpusPhase.run(input, templates, pipeline, dict,
+                    CompareOptions.withMinMatch(minMatch).withThreads(n), docs);
         }
+        for (ReportDocument d : corpus.reports()) {
+            write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+            write(html.resolve(d.id() + ".html"), renderer.render(d));
+            rows.add(SummaryRow.of(d));
+        }
+        YoyPages.write(out, corpus);
         rows.sort(Comparator.comparing(SummaryRow::source));
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
+        lines.add(CorpusPhase.summaryLine(corpus));
+        lines.addAll(corpus.warnings());
         write(out.resolve("index.html"), renderer.renderIndex(rows, lines.subList(0, 2)));
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
