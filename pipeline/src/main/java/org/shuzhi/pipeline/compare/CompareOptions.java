@@ -13,10 +13,14 @@ package org.shuzhi.pipeline.compare;
  *       (的凝聚力和向心力进一步增强, 13 字), shared text across clauses is copying.</td></tr>
  *   <tr><td>{@code seedChars}</td><td>13</td><td>normalised characters, {@code kgram}–{@code minMatchChars}</td>
  *       <td>a passage grows from an exact match at least this long: the threshold widely reported for Chinese
- *       plagiarism checkers (CNKI: 连续 13 个字相同). The winnowing window is {@code seedChars - kgram + 1} k-grams,
- *       so every shared string of {@code seedChars} characters is guaranteed a shared fingerprint.</td></tr>
- *   <tr><td>{@code kgram}</td><td>6</td><td>characters, 1–{@code seedChars}</td><td>length of the hashed
- *       character k-grams and of the smallest exact match an alignment extends a passage with.</td></tr>
+ *       plagiarism checkers (CNKI: 连续 13 个字相同).</td></tr>
+ *   <tr><td>{@code fingerprintChars}</td><td>10</td><td>characters, 1–{@code seedChars}</td><td>length of the
+ *       hashed character k-grams the fingerprints are chosen from. The winnowing window is
+ *       {@code seedChars - fingerprintChars + 1} k-grams, so every shared string of {@code seedChars} characters is
+ *       guaranteed a shared fingerprint; longer k-grams are shared by chance less often (fewer candidate pairs), at
+ *       the price of more fingerprints per report (2 / (window + 1) of its characters).</td></tr>
+ *   <tr><td>{@code kgram}</td><td>6</td><td>characters, 1–{@code seedChars}</td><td>length of the smallest exact
+ *       match an alignment extends a passage with.</td></tr>
  *   <tr><td>{@code maxGap}</td><td>= {@code seedChars}</td><td>characters, ≥ 0</td><td>an edit (changed, added or
  *       dropped words) shorter than this does not split a passage: an edit shorter than a seed cannot hide a match
  *       of its own.</td></tr>
@@ -40,6 +44,7 @@ package org.shuzhi.pipeline.compare;
  *
  * @param minMatchChars      see the table
  * @param seedChars          see the table
+ * @param fingerprintChars   see the table
  * @param kgram              see the table
  * @param maxGap             see the table
  * @param maxDocFreq         see the table
@@ -48,7 +53,7 @@ package org.shuzhi.pipeline.compare;
  * @param coverageSimilarity see the table
  * @param threads            see the table
  */
-public record CompareOptions(int minMatchChars, int seedChars, int kgram, int maxGap, int maxDocFreq, double repeatSimilarity,
+public record CompareOptions(int minMatchChars, int seedChars, int fingerprintChars, int kgram, int maxGap, int maxDocFreq, double repeatSimilarity,
                              double keptSimilarity, double coverageSimilarity, int threads) {
 
     /** Default minimum number of matched characters of a passage, normalised characters. */
@@ -60,6 +65,9 @@ public record CompareOptions(int minMatchChars, int seedChars, int kgram, int ma
     public CompareOptions {
         if (seedChars < 1 || seedChars > minMatchChars) {
             throw new IllegalArgumentException("seedChars must be 1.." + minMatchChars + ": " + seedChars);
+        }
+        if (fingerprintChars < 1 || fingerprintChars > seedChars) {
+            throw new IllegalArgumentException("fingerprintChars must be 1.." + seedChars + ": " + fingerprintChars);
         }
         if (kgram < 1 || kgram > seedChars) {
             throw new IllegalArgumentException("kgram must be 1.." + seedChars + ": " + kgram);
@@ -91,8 +99,9 @@ public record CompareOptions(int minMatchChars, int seedChars, int kgram, int ma
 
     /**
      * @param minMatchChars the minimum number of matched characters of a passage; {@code seedChars} becomes
-     *                      {@code min(13, minMatchChars)}, {@code kgram} {@code min(6, seedChars)}, {@code maxGap}
-     *                      equals {@code seedChars}; the rest are defaults
+     *                      {@code min(13, minMatchChars)}, {@code fingerprintChars} {@code min(10, seedChars)},
+     *                      {@code kgram} {@code min(6, seedChars)}, {@code maxGap} equals {@code seedChars}; the rest
+     *                      are defaults
      * @throws IllegalArgumentException if {@code minMatchChars < 1}
      */
     public static CompareOptions withMinMatch(int minMatchChars) {
@@ -100,29 +109,29 @@ public record CompareOptions(int minMatchChars, int seedChars, int kgram, int ma
             throw new IllegalArgumentException("minMatchChars must be >= 1: " + minMatchChars);
         }
         int seed = Math.min(DEFAULT_SEED, minMatchChars);
-        return new CompareOptions(minMatchChars, seed, Math.min(6, seed), seed, 50, 0.3, 0.3, 0.45,
+        return new CompareOptions(minMatchChars, seed, Math.min(10, seed), Math.min(6, seed), seed, 50, 0.3, 0.3, 0.45,
                 Runtime.getRuntime().availableProcessors());
     }
 
     /** @return a copy with another thread count */
     public CompareOptions withThreads(int n) {
-        return new CompareOptions(minMatchChars, seedChars, kgram, maxGap, maxDocFreq, repeatSimilarity, keptSimilarity,
+        return new CompareOptions(minMatchChars, seedChars, fingerprintChars, kgram, maxGap, maxDocFreq, repeatSimilarity, keptSimilarity,
                 coverageSimilarity, n);
     }
 
     /** @return a copy with other year-over-year thresholds */
     public CompareOptions withSimilarities(double repeat, double kept, double coverage) {
-        return new CompareOptions(minMatchChars, seedChars, kgram, maxGap, maxDocFreq, repeat, kept, coverage, threads);
+        return new CompareOptions(minMatchChars, seedChars, fingerprintChars, kgram, maxGap, maxDocFreq, repeat, kept, coverage, threads);
     }
 
     /** @return a copy with another document-frequency cap */
     public CompareOptions withMaxDocFreq(int n) {
-        return new CompareOptions(minMatchChars, seedChars, kgram, maxGap, n, repeatSimilarity, keptSimilarity,
+        return new CompareOptions(minMatchChars, seedChars, fingerprintChars, kgram, maxGap, n, repeatSimilarity, keptSimilarity,
                 coverageSimilarity, threads);
     }
 
-    /** @return the winnowing window in k-grams: {@code seedChars - kgram + 1} */
+    /** @return the winnowing window in k-grams: {@code seedChars - fingerprintChars + 1} */
     public int window() {
-        return seedChars - kgram + 1;
+        return seedChars - fingerprintChars + 1;
     }
 }

@@ -45,8 +45,9 @@ import org.shuzhi.pipeline.model.Span;
  * doc = doc.withComparison(byId.getOrDefault(doc.id(), Comparison.NONE));
  * }</pre>
  *
- * <p>{@code add} keeps per document only its fingerprints (about 2 / (w + 1) of its characters as 4-byte ints), its
- * year-over-year items (content-word ids) and its metadata; the text goes to the {@link TextStore}. {@code compare}
+ * <p>{@code add} keeps per document its normalised characters (2 bytes each, about 85% of the text's length), its
+ * fingerprints (about 2 / (w + 1) of its characters as 4-byte ints), its year-over-year items (content-word ids) and
+ * its metadata; the text goes to the {@link TextStore} and is read again only for pairs that share a passage. {@code compare}
  * builds the fingerprint index, aligns only candidate pairs (documents sharing a fingerprint; never all pairs),
  * attributes each passage to the report that copied it ({@link SourceKind}), and runs the year-over-year matching.
  * Copy detection covers all documents that were read (reports, speeches, notices); the year-over-year findings and
@@ -105,7 +106,7 @@ public final class CorpusComparison {
     }
 
     private record Entry(String id, boolean template, String unit, String secretary, Integer year, boolean report,
-                         String title, int[] fingerprints, ItemSketch items) {
+                         String title, char[] normalized, int[] fingerprints, ItemSketch items) {
     }
 
     /** A passage of document {@code a} shared with document {@code b}, in cleaned-text offsets of each. */
@@ -159,7 +160,8 @@ public final class CorpusComparison {
             return;
         }
         ReportText text = ReportText.of(doc);
-        int[] fps = Fingerprints.winnow(Fingerprints.kgrams(normalize(text).chars(), options.kgram()),
+        char[] normalized = normalize(text).chars();
+        int[] fps = Fingerprints.winnow(Fingerprints.kgrams(normalized, options.fingerprintChars()),
                 options.window());
         boolean report = !template && doc.docType() == DocType.REPORT;
         synchronized (this) {
@@ -172,7 +174,7 @@ public final class CorpusComparison {
             ItemSketch items = report && doc.year() != null ? ItemSketch.of(doc, vocabulary, planSignals)
                     : ItemSketch.EMPTY;
             entries.add(new Entry(doc.id(), template, doc.unit(), doc.secretary(), doc.year(), report, title(doc),
-                    fps, items));
+                    normalized, fps, items));
         }
         store.put(text);
     }
@@ -334,14 +336,22 @@ public final class CorpusComparison {
                 }
                 pairs.add(cands.size());
                 cands.sort(null);
-                ReportText ta = store.get(order.get(a).id());
-                NormalizedText na = normalize(ta);
-                PassageAligner.Indexed ia = aligner.index(na);
+                PassageAligner.Indexed ia = aligner.index(order.get(a).normalized());
                 List<Shared> out = new ArrayList<>();
+                ReportText ta = null;
+                NormalizedText na = null;
                 for (int b : cands) {
+                    List<PassageAligner.Alignment> als = aligner.align(ia, order.get(b).normalized());
+                    if (als.isEmpty()) {
+                        continue;
+                    }
+                    if (ta == null) {
+                        ta = store.get(order.get(a).id());
+                        na = normalize(ta);
+                    }
                     ReportText tb = store.get(order.get(b).id());
                     NormalizedText nb = normalize(tb);
-                    for (PassageAligner.Alignment al : aligner.align(ia, nb)) {
+                    for (PassageAligner.Alignment al : als) {
                         out.add(shared(a, b, order, ta, na, tb, nb, al));
                     }
                 }
@@ -436,10 +446,8 @@ public final class CorpusComparison {
         NormalizedText nt = normalize(text);
         BitSet b = new BitSet(text.text().length());
         for (int i = 0; i < nt.length(); i++) {
-            for (int j = nt.start(i); j < nt.end(i); j++) {
-                if (Character.isLetterOrDigit(text.text().charAt(j))) {
-                    b.set(j);
-                }
+            if (!NormalizedText.gap(nt.charAt(i))) {
+                b.set(nt.start(i));
             }
         }
         return b;

@@ -6,8 +6,9 @@ import java.util.function.IntConsumer;
 
 /**
  * An inverted index from fingerprint to the documents that have it, in three primitive arrays (compressed sparse
- * rows: the distinct fingerprints sorted, the start of each one's postings, the postings). About 4 bytes per posting
- * plus 8 per distinct fingerprint once built; building needs 8 more bytes per posting for a moment. Documents are
+ * rows: the distinct fingerprints sorted, the start of each one's postings, the postings). Only fingerprints of two
+ * or more documents are kept (the others pair nothing): about 4 bytes per kept posting plus 8 per kept fingerprint;
+ * building needs 8 bytes per fingerprint of all documents for a moment. Documents are
  * numbered 0…n-1; numbers below {@code templates} are templates. Immutable once built; thread-safe.
  */
 final class FingerprintIndex {
@@ -16,6 +17,7 @@ final class FingerprintIndex {
     private final int[] docs;
     private final int templates;
     private final int maxDocFreq;
+    private final long total;
 
     /**
      * @param fingerprints per document, its distinct sorted fingerprints
@@ -38,33 +40,49 @@ final class FingerprintIndex {
             }
         }
         Arrays.sort(pairs);
+        // a fingerprint of one document pairs nothing: only shared ones are kept
         int distinct = 0;
-        for (int i = 0; i < pairs.length; i++) {
-            if (i == 0 || (pairs[i] >> 32) != (pairs[i - 1] >> 32)) {
-                distinct++;
+        int kept = 0;
+        for (int i = 0; i < pairs.length; ) {
+            int j = i + 1;
+            while (j < pairs.length && (pairs[j] >> 32) == (pairs[i] >> 32)) {
+                j++;
             }
+            if (j - i > 1) {
+                distinct++;
+                kept += j - i;
+            }
+            i = j;
         }
         hashes = new int[distinct];
         offsets = new int[distinct + 1];
-        docs = new int[pairs.length];
-        int g = -1;
-        for (int i = 0; i < pairs.length; i++) {
-            int h = (int) (pairs[i] >> 32);
-            if (g < 0 || hashes[g] != h) {
-                g++;
-                hashes[g] = h;
-                offsets[g] = i;
+        docs = new int[kept];
+        int g = 0;
+        int at = 0;
+        for (int i = 0; i < pairs.length; ) {
+            int j = i + 1;
+            while (j < pairs.length && (pairs[j] >> 32) == (pairs[i] >> 32)) {
+                j++;
             }
-            docs[i] = (int) pairs[i];
+            if (j - i > 1) {
+                hashes[g] = (int) (pairs[i] >> 32);
+                offsets[g] = at;
+                for (int x = i; x < j; x++) {
+                    docs[at++] = (int) pairs[x];
+                }
+                g++;
+            }
+            i = j;
         }
-        offsets[distinct] = pairs.length;
+        offsets[distinct] = kept;
+        this.total = pairs.length;
         this.templates = templates;
         this.maxDocFreq = maxDocFreq;
     }
 
-    /** @return number of postings */
+    /** @return number of fingerprints indexed (postings before dropping the unshared ones) */
     long postings() {
-        return docs.length;
+        return total;
     }
 
     /** @return number of distinct fingerprints */

@@ -14,7 +14,7 @@ public final class Fingerprints {
     private Fingerprints() {
     }
 
-    /** The hash given to a k-gram that contains a {@link NormalizedText#BREAK}: never a fingerprint. */
+    /** The hash given to a k-gram that contains a break or a mask ({@link NormalizedText#gap}): never a fingerprint. */
     public static final long NONE = Long.MAX_VALUE;
 
     /**
@@ -44,7 +44,7 @@ public final class Fingerprints {
         }
         int lastBreak = -1;
         for (int i = 0; i < s.length; i++) {
-            if (s[i] == NormalizedText.BREAK) {
+            if (NormalizedText.gap(s[i])) {
                 lastBreak = i;
             }
             int first = i - k + 1;

@@ -8,17 +8,20 @@ import org.shuzhi.pipeline.model.TermMatch;
 /**
  * The character sequence copy detection works on, with a map back to the cleaned text. Built from a text by
  * full-width folding ({@link TextFold}) and ASCII lower-casing, and by dropping everything that is not a letter or
- * digit (punctuation, whitespace, quotation marks: an edit of punctuation is not an edit of content). Three things
- * become a {@link #BREAK} that no match can cross: a paragraph boundary, a part that is not compared (headings,
- * title lines), and a hit of the official-phrase list (a phrase every report must quote is not copied text, and the
- * words around it do not join into a match across it).
+ * digit (punctuation, whitespace, quotation marks: an edit of punctuation is not an edit of content). A paragraph
+ * boundary and a part that is not compared (headings, title lines) become a {@link #BREAK}; a hit of the
+ * official-phrase list becomes a {@link #MASK} (a phrase every report must quote is not copied text, and the words
+ * around it do not join into an exact match across it). No exact match crosses either; a passage may grow across a
+ * mask but not across a break (see {@link PassageAligner}).
  *
  * <p>Normalised position {@code i} stands for the cleaned-text range {@code [start(i), end(i))} (UTF-16 code units,
  * half-open; for a letter or digit one unit, for a break the whole masked range). Immutable.
  */
 public final class NormalizedText {
-    /** The character that stands for a break; it never matches. */
+    /** The character that stands for a paragraph boundary or a part not compared; it never matches. */
     public static final char BREAK = '\u0000';
+    /** The character that stands for an official phrase; it never matches. */
+    public static final char MASK = '\u0001';
 
     private final char[] chars;
     private final int[] start;
@@ -51,12 +54,15 @@ public final class NormalizedText {
         int n = 0;
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            boolean brk = masked[i] || (compared != null && !compared[i]) || c == '\n' || c == '\r';
-            if (brk) {
-                if (n > 0 && out[n - 1] == BREAK) {
+            char gap = (compared != null && !compared[i]) || c == '\n' || c == '\r' ? BREAK : masked[i] ? MASK : 'x';
+            if (gap != 'x') {
+                if (n > 0 && (out[n - 1] == gap || out[n - 1] == BREAK)) {
+                    e[n - 1] = i + 1;
+                } else if (n > 0 && out[n - 1] == MASK && gap == BREAK) {
+                    out[n - 1] = BREAK;
                     e[n - 1] = i + 1;
                 } else {
-                    out[n] = BREAK;
+                    out[n] = gap;
                     s[n] = i;
                     e[n] = i + 1;
                     n++;
@@ -96,7 +102,12 @@ public final class NormalizedText {
         return end[i];
     }
 
-    /** @return the normalised characters {@code [from, to)} as a string (breaks as U+0000) */
+    /** @return true for {@link #BREAK} and {@link #MASK} */
+    public static boolean gap(char c) {
+        return c == BREAK || c == MASK;
+    }
+
+    /** @return the normalised characters {@code [from, to)} as a string (breaks as U+0000, masks as U+0001) */
     public String substring(int from, int to) {
         return new String(chars, from, to - from);
     }

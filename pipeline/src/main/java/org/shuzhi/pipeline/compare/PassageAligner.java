@@ -19,6 +19,10 @@ import java.util.List;
  *       matches.</li>
  *   <li>Of passages that overlap by more than half on either side, the one with more matched characters wins (a
  *       sentence that stands twice in one text is aligned once).</li>
+ *   <li>A gap is never bridged across a {@link NormalizedText#BREAK} (a paragraph end, a heading) while a passage
+ *       grows (an official phrase, {@link NormalizedText#MASK}, is), so that two stock phrases on either side of a heading do not add up to a passage.
+ *       Passages that each stand on their own and follow each other across a break on both sides (the next
+ *       paragraph of a copied section) are joined at the end.</li>
  * </ol>
  * Units: normalised characters ({@link NormalizedText}). Instances are immutable and thread-safe.
  */
@@ -107,6 +111,11 @@ public final class PassageAligner {
         return new Indexed(a.chars());
     }
 
+    /** @return the k-gram table of normalised characters (as {@link NormalizedText} makes them; not copied) */
+    public Indexed index(char[] a) {
+        return new Indexed(a);
+    }
+
     /** @return the passages {@code a} and {@code b} share, ordered by {@code aStart} */
     public List<Alignment> align(NormalizedText a, NormalizedText b) {
         return align(index(a), b);
@@ -114,8 +123,12 @@ public final class PassageAligner {
 
     /** @return the passages the indexed text and {@code b} share, ordered by {@code aStart} */
     public List<Alignment> align(Indexed ia, NormalizedText bt) {
+        return align(ia, bt.chars());
+    }
+
+    /** @return the passages the indexed text and the normalised characters {@code b} share, ordered by aStart */
+    public List<Alignment> align(Indexed ia, char[] b) {
         char[] a = ia.a;
-        char[] b = bt.chars();
         long[] hb = Fingerprints.kgrams(b, k);
         List<int[]> frags = new ArrayList<>();
         for (int j = 0; j < hb.length; j++) {
@@ -123,12 +136,12 @@ public final class PassageAligner {
                 continue;
             }
             for (int i = ia.first(hb[j]); i != -1; i = ia.next[i]) {
-                if (i > 0 && j > 0 && a[i - 1] == b[j - 1] && a[i - 1] != NormalizedText.BREAK) {
+                if (i > 0 && j > 0 && a[i - 1] == b[j - 1] && !NormalizedText.gap(a[i - 1])) {
                     continue; // inside a match found from its left end
                 }
                 int len = 0;
                 while (i + len < a.length && j + len < b.length && a[i + len] == b[j + len]
-                        && a[i + len] != NormalizedText.BREAK) {
+                        && !NormalizedText.gap(a[i + len])) {
                     len++;
                 }
                 if (len >= k) {
@@ -162,7 +175,9 @@ public final class PassageAligner {
                         continue;
                     }
                     int[] x = frags.get(f);
-                    if (gap(aS, aE, x[0], x[0] + x[2]) <= maxGap && gap(bS, bE, x[1], x[1] + x[2]) <= maxGap) {
+                    if (gap(aS, aE, x[0], x[0] + x[2]) <= maxGap && gap(bS, bE, x[1], x[1] + x[2]) <= maxGap
+                            && !breakBetween(a, aS, aE, x[0], x[0] + x[2])
+                            && !breakBetween(b, bS, bE, x[1], x[1] + x[2])) {
                         used[f] = true;
                         members.add(x);
                         aS = Math.min(aS, x[0]);
@@ -206,7 +221,32 @@ public final class PassageAligner {
             }
         }
         kept.sort(Comparator.comparingInt(Alignment::aStart));
-        return kept;
+        List<Alignment> joined = new ArrayList<>();
+        for (Alignment p : kept) {
+            Alignment q = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (q != null && p.aStart() >= q.aEnd() && p.aStart() - q.aEnd() <= maxGap && p.bStart() >= q.bEnd()
+                    && p.bStart() - q.bEnd() <= maxGap) {
+                int[] f = Arrays.copyOf(q.fragments(), q.fragments().length + p.fragments().length);
+                System.arraycopy(p.fragments(), 0, f, q.fragments().length, p.fragments().length);
+                joined.set(joined.size() - 1, new Alignment(q.aStart(), p.aEnd(), q.bStart(), p.bEnd(),
+                        q.matched() + p.matched(), f));
+            } else {
+                joined.add(p);
+            }
+        }
+        return joined;
+    }
+
+    /** @return true when a break stands between the two ranges (in the gap that separates them) */
+    private static boolean breakBetween(char[] s, int s1, int e1, int s2, int e2) {
+        int from = Math.min(e1, e2);
+        int to = Math.max(s1, s2);
+        for (int i = from; i < to; i++) {
+            if (s[i] == NormalizedText.BREAK) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int gap(int s1, int e1, int s2, int e2) {

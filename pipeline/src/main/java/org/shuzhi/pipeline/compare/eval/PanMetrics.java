@@ -71,6 +71,8 @@ public final class PanMetrics {
 
     /** @return the measures of {@code detections} against {@code cases} */
     public static Result evaluate(List<Passage> cases, List<Passage> detections) {
+        Map<String, List<Passage>> detectionsByPair = byPair(detections);
+        Map<String, List<Passage>> casesByPair = byPair(cases);
         double recallSum = 0;
         int detected = 0;
         long granSum = 0;
@@ -79,7 +81,7 @@ public final class PanMetrics {
             BitSet a = new BitSet();
             BitSet b = new BitSet();
             int n = 0;
-            for (Passage r : detections) {
+            for (Passage r : detectionsByPair.getOrDefault(s.docA() + "\t" + s.docB(), List.of())) {
                 if (r.detects(s)) {
                     a.or(r.charsA());
                     b.or(r.charsB());
@@ -99,11 +101,11 @@ public final class PanMetrics {
             }
         }
         double precSum = 0;
-        List<String> false_ = new ArrayList<>();
+        List<String> falseAlarms = new ArrayList<>();
         for (Passage r : detections) {
             BitSet a = new BitSet();
             BitSet b = new BitSet();
-            for (Passage s : cases) {
+            for (Passage s : casesByPair.getOrDefault(r.docA() + "\t" + r.docB(), List.of())) {
                 if (r.detects(s)) {
                     a.or(s.charsA());
                     b.or(s.charsB());
@@ -114,7 +116,7 @@ public final class PanMetrics {
             double prec = r.size() == 0 ? 1 : (double) (a.cardinality() + b.cardinality()) / r.size();
             precSum += prec;
             if (prec < 0.5) {
-                false_.add(r.label() + String.format(java.util.Locale.ROOT, " (precision %.2f)", prec));
+                falseAlarms.add(r.label() + String.format(java.util.Locale.ROOT, " (precision %.2f)", prec));
             }
         }
         double recall = cases.isEmpty() ? 1 : recallSum / cases.size();
@@ -122,7 +124,16 @@ public final class PanMetrics {
         double gran = detected == 0 ? 1 : (double) granSum / detected;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         double plagdet = f1 / (Math.log(1 + gran) / Math.log(2));
-        return new Result(cases.size(), detections.size(), detected, precision, recall, gran, plagdet, missed, false_);
+        return new Result(cases.size(), detections.size(), detected, precision, recall, gran, plagdet, missed,
+                falseAlarms);
+    }
+
+    private static Map<String, List<Passage>> byPair(List<Passage> ps) {
+        Map<String, List<Passage>> m = new java.util.HashMap<>();
+        for (Passage p : ps) {
+            m.computeIfAbsent(p.docA() + "\t" + p.docB(), k -> new ArrayList<>()).add(p);
+        }
+        return m;
     }
 
     /** @return the passages with the same documents and positions merged into one (duplicates removed) */

@@ -273,7 +273,7 @@ public final class SampleEvaluation {
                 NormalizedText nt = NormalizedText.of(d.text(), ReportText.of(d).comparedMask(), official);
                 BitSet b = new BitSet();
                 for (int i = 0; i < nt.length(); i++) {
-                    if (nt.charAt(i) != NormalizedText.BREAK) {
+                    if (!NormalizedText.gap(nt.charAt(i))) {
                         b.set(nt.start(i));
                     }
                 }
