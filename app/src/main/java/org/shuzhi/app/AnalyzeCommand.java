@@ -165,7 +165,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         rows.sort(Comparator.comparing(SummaryRow::source));
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
-        lines.add(CorpusPhase.summaryLine(corpus));
+        lines.add(3, CorpusPhase.summaryLine(corpus));
         lines.addAll(corpus.warnings());
         write(out.resolve("index.html"), renderer.renderIndex(rows, lines.subList(0, 2)));
         lines.forEach(outw::println);

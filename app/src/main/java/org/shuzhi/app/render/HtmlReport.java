@@ -95,6 +95,7 @@ public final class HtmlReport {
         m.put("sections", sectionRows(doc, total));
         m.put("paragraphs", paragraphViews(doc));
         m.put("scored", doc.docType() == org.shuzhi.pipeline.model.DocType.REPORT);
+        m.put("cmp", ComparisonView.of(doc));
         return evaluate(report, m);
     }
 

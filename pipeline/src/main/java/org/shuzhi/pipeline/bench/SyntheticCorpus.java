@@ -43,9 +43,9 @@ import org.shuzhi.pipeline.segment.Segmenter;
  * many are generated (report {@code i} depends only on the seed and its unit).
  *
  * <p>Each unit has three reports (2023, 2024, 2025). A report follows the outline of a random sample report; each
- * body paragraph is a paragraph of the same category from a random sample report, mutated: content words swapped for
- * random words of the same part of speech (probability {@value #SWAP}), numbers changed, clauses of a sentence
- * reordered (probability {@value #REORDER} per sentence). Then the planted copies, recorded with exact offsets on
+ * body paragraph is a paragraph of the same category from a random sample report, mutated: words (all but
+ * punctuation and numerals) swapped for random words of the same part of speech (probability {@value #SWAP}), numbers
+ * changed, clauses of a sentence reordered (probability {@value #REORDER} per sentence). Then the planted copies, recorded with exact offsets on
  * both sides ({@link Planted}):
  * <ul>
  *   <li>recycled: in 2024 and 2025 each body paragraph is, with probability {@value #RECYCLE}, last year's paragraph
@@ -147,7 +147,7 @@ public final class SyntheticCorpus {
                     tokens.put(l.text(), ts);
                     for (Token t : ts) {
                         char pos = t.pos().isEmpty() ? 'x' : t.pos().charAt(0);
-                        if ("nva".indexOf(pos) >= 0) {
+                        if (swappable(pos)) {
                             wordsByPos.computeIfAbsent(pos, k -> new ArrayList<>()).add(t.word());
                         }
                     }
@@ -367,12 +367,17 @@ public final class SyntheticCorpus {
         return c.isEmpty() ? -1 : c.get(rnd.nextInt(c.size()));
     }
 
+    /** @return true for parts of speech that are swapped: everything but punctuation, numerals and unknown */
+    private static boolean swappable(char pos) {
+        return pos != 'w' && pos != 'm' && pos != 'x' && pos != 'q';
+    }
+
     private String mutate(String text, Random rnd) {
         StringBuilder b = new StringBuilder(text.length());
         for (Token t : tokens.getOrDefault(text, List.of())) {
             char pos = t.pos().isEmpty() ? 'x' : t.pos().charAt(0);
             List<String> pool = wordsByPos.get(pos);
-            if (pool != null && "nva".indexOf(pos) >= 0 && rnd.nextDouble() < SWAP) {
+            if (pool != null && swappable(pos) && rnd.nextDouble() < SWAP) {
                 b.append(pool.get(rnd.nextInt(pool.size())));
             } else {
                 b.append(t.word());

@@ -43,7 +43,7 @@ final class YearMarkers {
             }
             String range = to == null ? from + " 年以来" : from.equals(to) ? from + " 年" : from + "–" + to + " 年";
             String detail = "“" + m.span().of(text) + "”适用于 " + range + "的报告，本报告为 " + reportYear + " 年度"
-                    + (e.column(2).isEmpty() ? "" : "（" + e.column(2) + "）");
+                    + "（year-markers.txt 第 " + e.line() + " 行）";
             out.add(new Anachronism(RULE, m.term(), paragraph.applyAsInt(m.span().start()), m.span(), from, to,
                     reportYear, detail));
         }
