@@ -2,6 +2,8 @@ package org.shuzhi.pipeline.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
@@ -21,7 +23,8 @@ import org.shuzhi.pipeline.model.TermMatch;
  *   <li>{@link Kind#HEADLINE}: the first sentence of a problem item that has several (一是组织生活质量不高。…), the
  *       words a rectification statement names the problem by; it follows its problem item;</li>
  *   <li>{@link Kind#PROMISE}: each sentence of a plan paragraph with a deadline, quantity, owner or mechanism signal
- *       ({@code plan-signals.txt}: a promise that can be checked a year later, DOMAIN.md §6 check 5);</li>
+ *       ({@code plan-signals.txt}: a promise that can be checked a year later, DOMAIN.md §6 check 5); a leading
+ *       针对…问题， clause names the problem the promise answers, not the promise, and is left out;</li>
  *   <li>{@link Kind#DONE}: each sentence of an achievement paragraph; {@link Kind#RECTIFICATION}: each sentence of a
  *       rectification paragraph (both can report a promise kept).</li>
  * </ul>
@@ -38,6 +41,8 @@ final class ItemSketch {
     private static final int END = 3;
     private static final int TERMS = 4;
     static final ItemSketch EMPTY = new ItemSketch(new int[0][]);
+    /** A leading clause that names the problem a plan answers: (marker) 针对……， */
+    private static final Pattern ANSWERS = Pattern.compile("[^，,。；]{0,4}?针对[^，,。；]{1,40}[，,]");
 
     private final int[][] rows;
 
@@ -75,7 +80,12 @@ final class ItemSketch {
                 }
                 for (Sentence s : p.sentences()) {
                     if (concrete(planSignals.find(folded, s.span().start(), s.span().end()))) {
-                        add(rows, Kind.PROMISE, p, s.span().start(), s.span().end(), vocabulary);
+                        int from = s.span().start();
+                        Matcher m = ANSWERS.matcher(doc.text()).region(from, s.span().end());
+                        if (m.lookingAt()) {
+                            from = m.end();
+                        }
+                        add(rows, Kind.PROMISE, p, from, s.span().end(), vocabulary);
                     }
                 }
             }

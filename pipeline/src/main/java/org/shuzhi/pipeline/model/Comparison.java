@@ -127,6 +127,17 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
             public String label() {
                 return label;
             }
+
+            /** @throws IllegalArgumentException if no kind has this id */
+            @com.fasterxml.jackson.annotation.JsonCreator
+            public static Kind fromId(String id) {
+                for (Kind k : values()) {
+                    if (k.id.equals(id)) {
+                        return k;
+                    }
+                }
+                throw new IllegalArgumentException("no year-over-year kind " + id);
+            }
         }
     }
 
@@ -174,6 +185,17 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
             /** @return the Chinese label */
             public String label() {
                 return label;
+            }
+
+            /** @throws IllegalArgumentException if no status has this id */
+            @com.fasterxml.jackson.annotation.JsonCreator
+            public static Status fromId(String id) {
+                for (Status s : values()) {
+                    if (s.id.equals(id)) {
+                        return s;
+                    }
+                }
+                throw new IllegalArgumentException("no coverage status " + id);
             }
         }
     }
