@@ -28,6 +28,9 @@ import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.app.render.SummaryRow;
 import org.shuzhi.index.IndexException;
 import org.shuzhi.index.ReportIndexer;
+import org.shuzhi.pipeline.compare.CompareOptions;
+import org.shuzhi.pipeline.model.Comparison;
+import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
@@ -89,6 +92,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "不指定时按 manifest.csv 的 profile 列，否则用 default")
     String profile;
 
+    @Option(names = "--templates", paramLabel = "<dir>",
+            description = "网络范文/模板文件夹，用于抄袭比对（输入中含 .shuzhi-templates 文件的子文件夹也会使用）")
+    Path templates;
+
+    @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "13",
+            description = "复制比对的最短连续相同字数，不计标点和官方表述（默认：${DEFAULT-VALUE}）")
+    int minMatch;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -104,7 +115,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void validate() {
         String bad = threads != null && threads < 1 ? "--threads 必须是不小于 1 的整数"
                 : timeout < 1 ? "--timeout 必须是不小于 1 的秒数"
-                : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）" : null;
+                : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）"
+                : minMatch < 2 ? "--min-match 必须是不小于 2 的整数" : null;
         if (bad != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "用法错误：" + bad);
         }
@@ -118,6 +130,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isDirectory(input)) {
             err.println("错误：" + (Files.exists(input) ? "不是文件夹：" : "输入文件夹不存在：") + input
                     + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        if (templates != null && !Files.isDirectory(templates)) {
+            err.println("错误：范文/模板文件夹不存在：" + templates + "。请用 --templates 指定存放网络范文的文件夹。");
             return ShuzhiCommand.EXIT_FATAL;
         }
         Path dictDir = Home.dictionaries(dictionaries);
@@ -157,22 +173,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean showProgress = !noProgress && System.console() != null;
         Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
         RunSummary summary;
-        List<SummaryRow> rows;
+        CorpusPhase.Result result;
         try (Pipeline pipeline = Pipeline.standard(dict, manifest,
                 new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
                         ExtractionLimits.DEFAULT.minTextChars()))) {
-            // 1. analyse every file, streaming each document to json/ as soon as it is done
+            List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
+            CorpusPhase corpus = CorpusPhase.start(input, templates, pipeline, dict,
+                    CompareOptions.withMinMatch(minMatch).withThreads(n), Set.copyOf(ids));
+            // 1. analyse every file: its JSON is written and its text fed to the comparison as soon as it is done
             try (ProgressBar bar = progress(showProgress, "分析", listing.files().size())) {
                 summary = new Batch(pipeline, n).run(input, listing, d -> {
                     write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    corpus.add(d);
                     step(bar, d.source());
                 });
             }
-            // 2. publish: per-report pages, the search index, the summary
-            List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
+            // 2. compare all reports with each other, with earlier years and with the template library
+            Map<String, Comparison> comparisons = corpus.compare();
+            // 3. publish: assessment, per-report pages and Word files, the search index, the summary
+            List<ReportDocument> published;
             try (ProgressBar bar = progress(showProgress, "输出", ids.size());
                  ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
-                rows = publish(ids, json, html, quality, indexer, n, bar);
+                published = publish(ids, json, html, comparisons, quality, indexer, n, bar);
                 if (indexer != null && prune) {
                     Set<String> removed = indexer.prune(Set.copyOf(ids));
                     if (!removed.isEmpty()) {
@@ -183,9 +205,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 err.println("错误：" + e.getMessage());
                 return ShuzhiCommand.EXIT_FATAL;
             }
+            result = corpus.result(published);
         }
+        YoyPages.write(out, result);
+        List<SummaryRow> rows = result.reports().stream().map(SummaryRow::of)
+                .sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
+        lines.add(3, CorpusPhase.summaryLine(result));
+        lines.addAll(result.warnings());
         write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
         quality.finish(lines.get(0));
         lines.forEach(outw::println);
@@ -201,38 +229,47 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads every analysed document back from {@code json/}, assesses it against its notice profile, writes its JSON,
-     * page and Word analysis, and indexes it, on {@code n} threads.
-     * The index is committed every {@value #COMMIT_EVERY} reports and at the end, so an interrupted run keeps what it
-     * had published.
+     * Reads every analysed document back from {@code json/}, adds its comparison, assesses it against its notice
+     * profile (originality from the comparison), writes its JSON, page and Word analysis, and indexes it, on
+     * {@code n} threads. The index is committed every {@value #COMMIT_EVERY} reports and at the end, so an
+     * interrupted run keeps what it had published.
      *
-     * @return the summary rows, sorted by source
+     * @return the published documents, in input order
      */
-    private static List<SummaryRow> publish(List<String> ids, Path json, Path html, QualityOutputs quality,
-                                            ReportIndexer indexer, int n, ProgressBar bar)
+    private static List<ReportDocument> publish(List<String> ids, Path json, Path html,
+                                                Map<String, Comparison> comparisons, QualityOutputs quality,
+                                                ReportIndexer indexer, int n, ProgressBar bar)
             throws InterruptedException {
         HtmlReport renderer = new HtmlReport();
-        List<SummaryRow> rows = new ArrayList<>();
+        ReportDocument[] published = new ReportDocument[ids.size()];
+        int[] done = {0};
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (String id : ids) {
+            for (int i = 0; i < ids.size(); i++) {
+                int at = i;
+                String id = ids.get(i);
                 futures.add(pool.submit(() -> {
                     ReportDocument d;
                     try {
-                        d = quality.assess(JsonOutput.read(json.resolve(id + ".json")), null);
+                        d = JsonOutput.read(json.resolve(id + ".json"));
                     } catch (IOException e) {
                         throw new UncheckedIOException("无法读取 " + json.resolve(id + ".json") + "：" + e.getMessage(), e);
                     }
+                    Comparison c = comparisons.get(d.id());
+                    if (c != null) {
+                        d = d.withComparison(c);
+                    }
+                    d = quality.assess(d, originality(d.comparison()));
                     write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
                     quality.write(d);
                     write(html.resolve(d.id() + ".html"), renderer.render(d));
                     if (indexer != null) {
                         indexer.index(d);
                     }
-                    synchronized (rows) {
-                        rows.add(SummaryRow.of(d));
-                        if (indexer != null && rows.size() % COMMIT_EVERY == 0) {
+                    synchronized (published) {
+                        published[at] = d;
+                        if (indexer != null && ++done[0] % COMMIT_EVERY == 0) {
                             indexer.commit();
                         }
                         step(bar, d.source());
@@ -255,8 +292,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (indexer != null) {
             indexer.commit();
         }
-        rows.sort(Comparator.comparing(SummaryRow::source));
-        return rows;
+        return List.of(published);
+    }
+
+    /** @return the assessment's originality input from a comparison, or null when the report was not compared */
+    static Originality originality(Comparison c) {
+        if (!c.compared()) {
+            return null;
+        }
+        Comparison.CopyStats s = c.copyStats();
+        return new Originality(s.copyRatio(), s.recycledRatio(), s.largestSourceId(), s.largestSourceRatio());
     }
 
     private static ProgressBar progress(boolean show, String task, int max) {

@@ -58,6 +58,15 @@ class AnalyzeCommandTest {
         assertEquals("ENCRYPTED", broken.get("failure").get("kind").asText());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("broken__scanned.pdf,") && l.contains("SCANNED_NO_TEXT")));
         assertTrue(Files.readString(out.resolve("index.html")).contains("seeds__s3-2-town-report.docx.html"));
+        // the corpus phase: comparisons in the JSON, the year-over-year and side-by-side pages
+        JsonNode recycled = JSON.readTree(out.resolve("json/units__rendered__city-audit-2024.doc.json").toFile());
+        assertTrue(recycled.get("comparison").get("copyStats").get("recycledRatio").asDouble() > 0.8);
+        assertTrue(Files.readString(out.resolve("yoy/index.html")).contains("江城大学经济管理学院党总支"));
+        assertTrue(Files.readString(out.resolve("yoy/江城大学经济管理学院党总支.html")).contains("年年在（连续 3 年）"));
+        assertTrue(Files.exists(out.resolve("copies/units__rendered__jc-univ-foreign-2024.doc__"
+                + "units__rendered__jc-univ-mech-2024.docx.html")));
+        assertTrue(Files.readString(out.resolve("html/units__rendered__liuhe-town-2023.txt.html"))
+                .contains("范文：") , "the template copy is shown on the report page");
     }
 
     @Test
@@ -74,6 +83,11 @@ class AnalyzeCommandTest {
             html = s.findFirst().orElseThrow();
         }
         String page = Files.readString(html);
+        try (Stream<Path> s = Files.list(out.resolve("yoy"))) {
+            for (Path y : s.toList()) {
+                assertFalse(Files.readString(y).contains("<script>"), "raw script tag in " + y);
+            }
+        }
         assertFalse(page.contains("<script>"), "raw script tag in page");
         assertFalse(page.contains("<img src=x"), "raw img tag in page");
         assertTrue(page.contains("&lt;script&gt;"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.shuzhi.pipeline.model.Counts;
 import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.ParagraphFlag;
 import org.shuzhi.pipeline.model.ReportDocument;
 
 /**
@@ -20,6 +21,9 @@ import org.shuzhi.pipeline.model.ReportDocument;
  *   <tr><td>{@code empty-phrase}</td><td>套话</td><td>at least one hit of {@code empty-phrases.txt}</td></tr>
  *   <tr><td>{@code deflecting}</td><td>推给他人</td><td>a deflecting stance marker (下面、有的支部 …)</td></tr>
  *   <tr><td>{@code concrete}</td><td>有数据案例</td><td>at least one number with unit, date, % or named entity</td></tr>
+ *   <tr><td colspan="3">and the corpus comparison's paragraph flags ({@link ParagraphFlag}): {@code copied},
+ *       {@code copied-template}, {@code recycled}, {@code repeated-problem}, {@code repeated-plan},
+ *       {@code plan-kept}, {@code anachronism}</td></tr>
  * </table>
  */
 public final class Flags {
@@ -37,6 +41,9 @@ public final class Flags {
         LABELS.put(EMPTY_PHRASE, "套话");
         LABELS.put(DEFLECTING, "推给他人");
         LABELS.put(CONCRETE, "有数据案例");
+        for (ParagraphFlag f : ParagraphFlag.values()) {
+            LABELS.put(f.id(), f.label());
+        }
     }
 
     private Flags() {
@@ -61,6 +68,7 @@ public final class Flags {
         if (c.numbers() + c.entities() > 0) {
             out.add(CONCRETE);
         }
+        doc.comparison().flags(p.index()).forEach(f -> out.add(f.id()));
         return out;
     }
 

@@ -99,6 +99,7 @@ public final class HtmlReport {
         m.put("paragraphs", paragraphViews(doc));
         m.put("scored", doc.docType() == org.shuzhi.pipeline.model.DocType.REPORT);
         m.put("qa", AssessmentView.of(doc));
+        m.put("cmp", ComparisonView.of(doc));
         return evaluate(report, m);
     }
 

@@ -14,12 +14,14 @@ import java.util.Set;
 /**
  * The files of an input folder that a run analyses: every regular file below it whose extension is a document,
  * image or archive format ({@link #CONSIDERED}; images and archives are reported as failures with advice), in path
- * order. Hidden files and folders, and folders that contain a {@value #IGNORE_MARKER} file, are skipped; so are
- * all other files (manifests, scripts, notes), which are counted as skipped.
+ * order. Hidden files and folders, and folders that contain a {@value #IGNORE_MARKER} or {@value #TEMPLATES_MARKER}
+ * file, are skipped; so are all other files (manifests, scripts, notes), which are counted as skipped.
  */
 public final class InputFiles {
     /** A folder containing a file of this name is not analysed (e.g. the text sources of rendered samples). */
     public static final String IGNORE_MARKER = ".shuzhi-ignore";
+    /** A folder containing a file of this name is a template library, not reports (see compare.TemplateLibrary). */
+    public static final String TEMPLATES_MARKER = ".shuzhi-templates";
     /** Extensions (lower case) of files a run looks at. */
     public static final Set<String> CONSIDERED = Set.of("docx", "doc", "docm", "dotx", "wps", "rtf", "odt", "pdf",
             "txt", "text", "html", "htm", "xhtml", "mht", "jpg", "jpeg", "png", "tif", "tiff", "bmp", "gif", "zip",
@@ -43,7 +45,7 @@ public final class InputFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (!dir.equals(root) && (dir.getFileName().toString().startsWith(".")
-                        || Files.exists(dir.resolve(IGNORE_MARKER)))) {
+                        || Files.exists(dir.resolve(IGNORE_MARKER)) || Files.exists(dir.resolve(TEMPLATES_MARKER)))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;

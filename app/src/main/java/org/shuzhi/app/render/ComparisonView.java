@@ -1,0 +1,142 @@
+package org.shuzhi.app.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.shuzhi.pipeline.model.Comparison;
+import org.shuzhi.pipeline.model.Comparison.Anachronism;
+import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
+import org.shuzhi.pipeline.model.Comparison.ProblemCoverage;
+import org.shuzhi.pipeline.model.Comparison.YearOverYearMatch;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.SourceKind;
+import org.shuzhi.pipeline.run.InputFiles;
+
+/**
+ * What the per-report page shows of the corpus comparison ({@code templates/comparison.peb}): links to the unit's
+ * year-over-year page and the side-by-side pages, the copy ratios, repeated problems and plans, plans kept, coverage
+ * of last year's problems and anachronisms. All text is escaped by the template. Paths are relative to
+ * {@code <out>/html/}.
+ *
+ * @param compared      true when the comparison ran on this report
+ * @param unitPage      link to the unit's year-over-year page, or null
+ * @param links         the same unit's or secretary's reports of other years
+ * @param copyRatio     copied from others, e.g. 12%
+ * @param recycledRatio from own earlier years, e.g. 35%
+ * @param largest       the largest single source (单篇最大复制比), or null
+ * @param sections      copy ratios per paragraph category
+ * @param matches       repeated problems, repeated plans and plans kept
+ * @param coverage      last year's problems and whether the rectification statement names them
+ * @param anachronisms  anachronisms
+ * @param passages      copied passages
+ */
+public record ComparisonView(boolean compared, String unitPage, List<LinkRow> links, String copyRatio,
+                             String recycledRatio, SourceRow largest, List<SectionRow> sections,
+                             List<MatchRow> matches, List<CoverageRow> coverage, List<AnachronismRow> anachronisms,
+                             List<PassageRow> passages) {
+
+    /** A linked report. */
+    public record LinkRow(String href, int year, String label) {
+    }
+
+    /** A source with its share. */
+    public record SourceRow(String href, String label, String kind, String ratio) {
+    }
+
+    /** Copy ratios of one paragraph category. */
+    public record SectionRow(String category, String label, int chars, String copyRatio, String recycledRatio) {
+    }
+
+    /** A year-over-year match. */
+    public record MatchRow(String kind, String label, String text, int previousYear, String previousHref,
+                          String previousText, String similarity, boolean verbatim, String terms) {
+    }
+
+    /** A previous-year problem and its coverage. */
+    public record CoverageRow(String problem, int previousYear, String status, String statusLabel, String text,
+                              String similarity, boolean repeated) {
+    }
+
+    /** An anachronism. */
+    public record AnachronismRow(String term, String text, String detail) {
+    }
+
+    /** A copied passage. */
+    public record PassageRow(String text, String kind, String kindLabel, String source, String href, String similarity,
+                             int chars) {
+    }
+
+    /** The view of a document that was not compared. */
+    static final ComparisonView NONE = new ComparisonView(false, null, List.of(), "", "", null, List.of(), List.of(),
+            List.of(), List.of(), List.of());
+
+    /** @return the view of {@code doc}'s comparison */
+    public static ComparisonView of(ReportDocument doc) {
+        Comparison c = doc.comparison();
+        if (c == null || !c.compared()) {
+            return NONE;
+        }
+        String unitPage = doc.unit() == null ? null : "../yoy/" + unitFile(doc.unit());
+        List<LinkRow> links = c.links().stream().map(l -> new LinkRow(l.reportId() + ".html", l.year(),
+                l.year() + " 年" + (l.sameUnit() ? "" : "（" + l.unit() + "）")
+                        + (l.sameSecretary() ? "" : "（述职人：" + l.secretary() + "）"))).toList();
+        SourceRow largest = c.copyStats().largestSourceId() == null ? null
+                : new SourceRow(copyPage(doc.id(), c.copyStats().largestSourceId()),
+                c.copyStats().largestSourceId(), c.copyStats().largestSourceKind().label(),
+                pct(c.copyStats().largestSourceRatio()));
+        List<SectionRow> sections = c.copyStats().sections().stream().map(s -> new SectionRow(s.category().id(),
+                s.category().label(), s.chars(), pct(s.copyRatio()), pct(s.recycledRatio()))).toList();
+        List<MatchRow> matches = new ArrayList<>();
+        for (YearOverYearMatch m : c.yearOverYear()) {
+            matches.add(new MatchRow(m.kind().id(), m.kind().label(), m.text(), m.previousYear(),
+                    m.previousReportId() + ".html", m.previousText(), fmt(m.similarity()), m.verbatim(),
+                    String.join("、", m.sharedTerms().subList(0, Math.min(8, m.sharedTerms().size())))));
+        }
+        List<CoverageRow> coverage = new ArrayList<>();
+        for (ProblemCoverage p : c.coverage()) {
+            coverage.add(new CoverageRow(p.problem(), p.previousYear(), p.status().id(), p.status().label(),
+                    p.text(), fmt(p.similarity()), p.repeated()));
+        }
+        List<AnachronismRow> an = c.anachronisms().stream().map(a -> new AnachronismRow(a.term(),
+                a.span().of(doc.text()), a.detail())).toList();
+        List<PassageRow> passages = new ArrayList<>();
+        for (CopiedPassage p : c.passages()) {
+            String t = p.text().replace('\n', ' ');
+            passages.add(new PassageRow(t.length() <= 150 ? t : t.substring(0, 150) + "…", p.sourceKind().id(), p.sourceKind().label(), sourceLabel(p),
+                    copyPage(doc.id(), p.sourceId()), fmt(p.similarity()), p.chars()));
+        }
+        return new ComparisonView(true, unitPage, links, pct(c.copyStats().copyRatio()),
+                pct(c.copyStats().recycledRatio()), largest, sections, matches, coverage, an, passages);
+    }
+
+    static String sourceLabel(CopiedPassage p) {
+        if (p.sourceKind() == SourceKind.TEMPLATE) {
+            return "范文：" + (p.sourceUnit() == null ? p.sourceId() : p.sourceUnit());
+        }
+        return (p.sourceUnit() == null ? p.sourceId() : p.sourceUnit())
+                + (p.sourceYear() == null ? "" : " " + p.sourceYear() + " 年");
+    }
+
+    /** @return the file name of a unit's year-over-year page (in {@code <out>/yoy/}) */
+    public static String unitFile(String unit) {
+        return InputFiles.reportId(unit.strip()) + ".html";
+    }
+
+    /** @return the side-by-side page of a report and a source, relative to {@code <out>/html/} */
+    static String copyPage(String reportId, String sourceId) {
+        return "../copies/" + copyFile(reportId, sourceId);
+    }
+
+    /** @return the file name of a side-by-side page (in {@code <out>/copies/}) */
+    public static String copyFile(String reportId, String sourceId) {
+        return reportId + "__" + sourceId + ".html";
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
