@@ -48,11 +48,28 @@ final class PdfExtractor {
                         ? Failure.of(FailureKind.SCANNED_NO_TEXT, n + " 页均为图片", "no text layer")
                         : Failure.of(FailureKind.EMPTY, "PDF 中没有文字", "no text"));
             }
+            if (!TextDecoder.plausible(j.text()) || TextDecoder.symbolSoup(j.text())) {
+                return new ExtractionResult.Failed(Failure.of(FailureKind.CORRUPT, "提取出的文字是乱码（字体缺少字符映射"
+                        + (truncated(bytes) ? "，且文件不完整" : "") + "）", "garbled text"));
+            }
+            if (truncated(bytes)) {
+                notes.add("PDF 文件不完整（结尾缺少 %%EOF 标记，可能未传完），已尽量读取，文字可能缺失");
+            }
             return new ExtractionResult.Text(new Extraction("application/pdf", null, n, j.text().length(), notes),
                     j.text());
         } catch (InvalidPasswordException e) {
             return new ExtractionResult.Failed(Failure.of(FailureKind.ENCRYPTED, e.getMessage()));
         }
+    }
+
+    /**
+     * A PDF ends with {@code %%EOF} (PDF 32000-1 §7.5.5); readers such as Acrobat accept it anywhere in the last 1024
+     * bytes. Without it the file was cut off, e.g. by an interrupted upload.
+     */
+    static boolean truncated(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 1024);
+        String tail = new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return !tail.contains("%%EOF");
     }
 
     private static boolean hasImages(PDDocument doc) throws IOException {
