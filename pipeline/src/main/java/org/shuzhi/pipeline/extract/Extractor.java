@@ -175,8 +175,8 @@ public final class Extractor implements AutoCloseable {
         String detail = r.ratio()
                 ? String.format(Locale.ROOT, "其中 %s 的压缩比超过 %d:1，疑似“压缩炸弹”，已停止解压", r.entry(),
                         ZipBombGuard.MAX_RATIO)
-                : String.format(Locale.ROOT, "解压后超过 %d MB（%s），疑似“压缩炸弹”，已停止解压",
-                        limits.maxInflatedBytes() >> 20, r.entry());
+                : String.format(Locale.ROOT, "解压后超过 %.1f MB（解压到 %s 时），疑似“压缩炸弹”，已停止解压",
+                        limits.maxInflatedBytes() / 1048576.0, r.entry());
         return new ExtractionResult.Failed(new Failure(FailureKind.TOO_LARGE,
                 FailureKind.TOO_LARGE.message() + "：" + detail,
                 "请用 Word/WPS 打开该文件确认内容正常，另存为新的 .docx 后重新提交。",
