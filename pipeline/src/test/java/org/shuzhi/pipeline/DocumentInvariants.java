@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Evidence;
 import org.shuzhi.pipeline.model.Item;
 import org.shuzhi.pipeline.model.Paragraph;
@@ -54,8 +55,10 @@ public final class DocumentInvariants {
                     assertTrue(e.span().end() <= text.length(), where + " evidence " + e);
                 }
             }
-            if (d.ok() && !p.evidence().isEmpty()) {
-                assertTrue(p.confidence() > 0 && p.confidence() <= 1, where + " confidence " + p.confidence());
+            assertTrue(p.confidence() >= 0 && p.confidence() <= 1, where + " confidence " + p.confidence());
+            if (p.heading() && d.docType() != DocType.NOTICE && !p.evidence().isEmpty()
+                    && d.sections().get(p.section()).kindOrigin().equals("heading")) {
+                assertEquals(1.0, p.confidence(), where + " a heading that names its kind: " + p.text());
             }
         }
         d.flags().forEach(f -> assertTrue(f.span().end() <= text.length(), where + " flag " + f));
