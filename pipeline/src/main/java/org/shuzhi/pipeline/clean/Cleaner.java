@@ -122,17 +122,30 @@ public final class Cleaner {
         return b.toString();
     }
 
-    private static String simplify(String text, List<CleaningEdit> edits) {
+    /**
+     * Traditional → simplified when more than 2% (and at least 3) of the CJK characters that cleaning keeps are
+     * traditional. Characters of watermarks and boilerplate lines do not count: they are removed below, and counting
+     * them would let cleaning the cleaned text decide differently (found by {@code CleanerProperties}).
+     */
+    private String simplify(String text, List<CleaningEdit> edits) {
         String s = ChineseScript.toSimplified(text);
-        if (s.length() != text.length()) {
+        if (s.length() != text.length() || s.equals(text)) {
             return text;
+        }
+        boolean[] removed = new boolean[text.length()];
+        String folded = TextFold.fold(s);
+        List<Replacement> drops = new ArrayList<>();
+        dropBoilerplateLines(s, folded, drops);
+        watermarks.find(folded).forEach(m -> drops.add(new Replacement(m.span().start(), m.span().end(), "", "", "")));
+        for (Replacement r : drops) {
+            java.util.Arrays.fill(removed, r.start(), r.end(), true);
         }
         int cjk = 0;
         int changed = 0;
         StringBuilder sample = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x4E00 && c <= 0x9FFF) {
+            if (c >= 0x4E00 && c <= 0x9FFF && !removed[i]) {
                 cjk++;
                 if (c != s.charAt(i)) {
                     changed++;

@@ -108,4 +108,14 @@ class CleanerTest {
                 .orElseThrow();
         assertEquals(r.text().length(), page.at());
     }
+
+    @Test
+    void theTraditionalScriptDecisionIgnoresTextThatCleaningRemoves() {
+        // 3 traditional characters among 145 CJK characters of content (2.07% > 2%), and a watermark of 10 more
+        String content = "黨會問" + "今年以来我认真履行第一责任人职责".repeat(8) + "发展党员开展主题党日活动" + "我们";
+        String raw = content + "\n【更多素材搜索哒哒文库】";
+        Cleaner.Result once = cleaner.clean(raw);
+        assertTrue(once.text().startsWith("党会问"), once.text());
+        assertEquals(once.text(), cleaner.clean(once.text()).text(), "cleaning cleaned text changes nothing");
+    }
 }
