@@ -42,16 +42,51 @@ public final class Segmenter {
     }
 
     /**
+     * Longest piece (UTF-16 units) given to HanLP at once. HanLP's time grows faster than the length of its input
+     * (segmenting one 735,000-character line took most of the 65 s the pipeline needed for it); longer text is cut into pieces
+     * after a sentence end, else after a comma-like mark, else at this length. No paragraph of the samples comes near
+     * it (the longest has 559 characters), so ordinary text is segmented whole.
+     */
+    public static final int MAX_PIECE = 2000;
+
+    /**
      * @param text   the text to segment, e.g. a paragraph
      * @param offset where {@code text} starts in the cleaned text; added to every token span
      * @return the words in order, covering {@code text} without gaps except whitespace
      */
     public List<Token> segment(String text, int offset) {
         List<Token> out = new ArrayList<>();
-        for (Term t : segment.get().seg(text)) {
-            int s = offset + t.offset;
-            out.add(new Token(new Span(s, s + t.word.length()), t.word, t.nature == null ? "x" : t.nature.toString()));
+        int from = 0;
+        while (from < text.length()) {
+            int to = pieceEnd(text, from);
+            for (Term t : segment.get().seg(text.substring(from, to))) {
+                int s = offset + from + t.offset;
+                out.add(new Token(new Span(s, s + t.word.length()), t.word,
+                        t.nature == null ? "x" : t.nature.toString()));
+            }
+            from = to;
         }
         return out;
+    }
+
+    private static int pieceEnd(String text, int from) {
+        if (text.length() - from <= MAX_PIECE) {
+            return text.length();
+        }
+        int limit = from + MAX_PIECE;
+        int comma = -1;
+        for (int i = limit - 1; i > from + MAX_PIECE / 2; i--) {
+            char c = text.charAt(i);
+            if ("。！？；!?;".indexOf(c) >= 0) {
+                return i + 1;
+            }
+            if (comma < 0 && "，、,：:".indexOf(c) >= 0) {
+                comma = i + 1;
+            }
+        }
+        if (comma > 0) {
+            return comma;
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
     }
 }
