@@ -37,6 +37,13 @@ import org.xml.sax.ContentHandler;
  * PDFBox for PDFs; a charset-detecting decoder for plain text. Every way a file can be unreadable ends as an
  * {@link ExtractionResult.Failed} with a {@link FailureKind}; this method never throws for a bad file.
  *
+ * <p>Input safety ({@link ExtractionLimits}): a file over {@code maxBytes} is refused from its size alone; a zip-based
+ * document is checked by {@link ZipBombGuard} before Tika/POI inflate it; embedded documents (OLE objects, a docx
+ * inside a docx) are not parsed; Tika stops writing at {@code maxChars}; text that is glyph garbage (a PDF without
+ * character maps) or mojibake is refused. A parse that overruns {@code timeoutSeconds} is reported as TIMEOUT at
+ * once and its thread interrupted, but Tika and PDFBox do not check interrupts: the parse runs on to its end on a
+ * daemon thread (only a separate process could stop it).
+ *
  * <p>Thread-safe; one instance serves a whole run. Owns a thread pool for the parse timeout: {@link #close()} it.
  * The caller keeps ownership of nothing: files are read by path.
  */
