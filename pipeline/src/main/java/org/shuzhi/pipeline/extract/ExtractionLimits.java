@@ -12,7 +12,7 @@ package org.shuzhi.pipeline.extract;
  * @param maxInflatedBytes most bytes the entries of a zip-based document (docx, odt …) may inflate to, summed over
  *                         its entries (default 128 MiB); more → TOO_LARGE before the document is parsed, because
  *                         POI builds the whole XML of a docx in memory (about 20 bytes of heap per byte of XML,
- *                         measured with POI 5.4 / XmlBeans). A real report's docx inflates to about 20 times its size
+ *                         measured with POI 5.5.1 / XmlBeans 5.3). A real report's docx inflates to about 20 times its size
  *                         (the samples: 40 KB → 0.84 MB), a docx full of photos to about its size.
  */
 public record ExtractionLimits(long maxBytes, int maxChars, int timeoutSeconds, int minTextChars,
