@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -93,7 +92,7 @@ public final class Extractor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return failed(FailureKind.TIMEOUT, "已中断", "interrupted");
         } catch (ExecutionException e) {
-            return translate(e.getCause());
+            return translate(e.getCause(), bytes);
         }
     }
 
@@ -228,7 +227,7 @@ public final class Extractor implements AutoCloseable {
         return new ExtractionResult.Text(info, text);
     }
 
-    private static ExtractionResult translate(Throwable t) {
+    private ExtractionResult translate(Throwable t, byte[] bytes) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof EncryptedDocumentException
                     || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException
@@ -239,16 +238,28 @@ public final class Extractor implements AutoCloseable {
                 return failed(FailureKind.EMPTY, null, t.toString());
             }
             if (WriteLimitReachedException.isWriteLimitReached(c)) {
-                return failed(FailureKind.TOO_LARGE, "文字过长", t.toString());
+                return failed(FailureKind.TOO_LARGE, "提取的文字超过 " + limits.maxChars() + " 字符", t.toString());
             }
             if (c instanceof OutOfMemoryError) {
                 return failed(FailureKind.TOO_LARGE, "解压后内容过大", t.toString());
             }
-            if (c instanceof ZipException) {
-                return failed(FailureKind.CORRUPT, "压缩结构损坏（文件可能不完整）", t.toString());
-            }
         }
-        return failed(FailureKind.CORRUPT, null, String.valueOf(t));
+        return failed(FailureKind.CORRUPT, corruptDetail(bytes), String.valueOf(t));
+    }
+
+    /** What kind of file could not be parsed, from its magic bytes, so that the message says more than "损坏". */
+    private static String corruptDetail(byte[] b) {
+        if (ZipBombGuard.isZip(b)) {
+            return "Office 文档（docx 等）的内部结构损坏，常见原因是文件没有完整上传或下载";
+        }
+        if (b.length >= 5 && new String(b, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            return PdfExtractor.truncated(b) ? "PDF 文件不完整（缺少结尾），可能没有完整上传或下载" : "PDF 内部结构损坏";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
+                && (b[3] & 0xFF) == 0xE0) {
+            return "Word 97-2003（.doc）等旧格式文件的内部结构损坏";
+        }
+        return null;
     }
 
     private static ExtractionResult failed(FailureKind kind, String detail, String cause) {

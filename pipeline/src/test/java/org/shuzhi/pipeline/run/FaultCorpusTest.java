@@ -152,6 +152,9 @@ class FaultCorpusTest {
         assertTrue(DOCS.get("broken-truncated.pdf").failure().message().contains("乱码"));
         assertTrue(DOCS.get("broken-garbage.docx").failure().message().contains("扩展名为 .docx"));
         assertTrue(DOCS.get("broken-scanned.pdf").failure().message().contains("页均为图片"));
+        assertTrue(DOCS.get("broken-corrupt.docx").failure().message().contains("没有完整上传"));
+        assertTrue(DOCS.get("broken-garbage.pdf").failure().message().contains("PDF"));
+        assertTrue(DOCS.get("broken-encrypted.pdf").failure().message().contains("密码"));
     }
 
     @Test
