@@ -125,7 +125,7 @@ public final class Cleaner {
     /**
      * Traditional → simplified when more than 2% (and at least 3) of the CJK characters that cleaning keeps are
      * traditional. Characters of watermarks and boilerplate lines do not count: they are removed below, and counting
-     * them would let cleaning the cleaned text decide differently (found by {@code CleanerProperties}).
+     * them would let cleaning the cleaned text decide differently (found by {@code CleanerPropertyTest}).
      */
     private String simplify(String text, List<CleaningEdit> edits) {
         String s = ChineseScript.toSimplified(text);

@@ -89,7 +89,7 @@ class RobustnessTest {
         assertEquals(Category.PLAN, categoryOf(d, "培训班"), v.name());
     }
 
-    /** Regression (found by PipelineProperties): a heading decided by its own words had the confidence 0.0. */
+    /** Regression (found by PipelinePropertyTest): a heading decided by its own words had the confidence 0.0. */
     @org.junit.jupiter.api.Test
     void aHeadingThatNamesItsKindIsDecidedWithFullConfidence() {
         ReportDocument d = pipeline.analyzeText("appendix", REPORT + "\n附件1：主要做法及成效\n全年发展党员14名。");

@@ -81,7 +81,7 @@ class CleanerTest {
         assertEquals(once, cleaner.clean(once).text());
     }
 
-    // Regression tests for defects found by CleanerProperties (issue 8).
+    // Regression tests for defects found by CleanerPropertyTest (issue 8).
 
     @Test
     void loneSurrogatesAreRemovedAndPairsKept() {

@@ -23,7 +23,7 @@ import org.shuzhi.pipeline.model.DocType;
  * level, and on raw hostile text, it never throws, every span nests in its parent and stays in bounds, and the same
  * text always gives the same structure.
  */
-class StructureProperties {
+class StructurePropertyTest {
     private static final StructureParser PARSER = new StructureParser(Repo.dictionaries());
     private static final Cleaner CLEANER = new Cleaner(Repo.dictionaries());
 

@@ -18,7 +18,7 @@ import org.shuzhi.pipeline.Repo;
  * the seed and the shrunk input of a failure): hostile Unicode never throws and comes out as well-formed lines,
  * cleaning cleaned text changes nothing, and every recorded edit and flag points into the cleaned text.
  */
-class CleanerProperties {
+class CleanerPropertyTest {
     private static final Cleaner CLEANER = new Cleaner(Repo.dictionaries());
 
     @Provide

@@ -27,7 +27,7 @@ import org.shuzhi.pipeline.model.ReportDocument;
  * the same input gives the same JSON — twice in a row, and when other texts are analysed on other threads at the same
  * time.
  */
-class PipelineProperties {
+class PipelinePropertyTest {
     private static final ObjectWriter JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
     private static Pipeline pipeline;
