@@ -178,6 +178,61 @@ public final class FaultFiles {
     }
 
     /**
+     * A one-page PDF whose content stream (FlateDecode) inflates to {@code mebibytes} MiB of spaces after one line of
+     * text: a PDF bomb (1024 MiB from a file of about 1 MB). Built like {@link #zipBombDocx}: one flushed deflate
+     * chunk repeated, inside a zlib wrapper with the true Adler-32.
+     */
+    public static Path pdfBomb(Path file, int mebibytes) throws IOException {
+        byte[] head = "BT /F1 12 Tf 72 720 Td (Shuzhi report) Tj ET\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+        adler.update(head);
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.write(0x78);
+        data.write(0xDA);
+        data.writeBytes(segment(head, false));
+        byte[] chunkDeflated = segment(chunk, false);
+        for (int i = 0; i < mebibytes; i++) {
+            adler.update(chunk);
+            data.writeBytes(chunkDeflated);
+        }
+        data.writeBytes(segment(new byte[0], true));
+        data.writeBytes(ByteBuffer.allocate(4).putInt((int) adler.getValue()).array());
+        List<byte[]> objects = java.util.Arrays.asList( // null: the content stream, written below
+                "<< /Type /Catalog /Pages 2 0 R >>".getBytes(StandardCharsets.US_ASCII),
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".getBytes(StandardCharsets.US_ASCII),
+                ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                        + "/Resources << /Font << /F1 5 0 R >> >> >>").getBytes(StandardCharsets.US_ASCII),
+                null,
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        pdf.writeBytes("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.size());
+            pdf.writeBytes(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.US_ASCII));
+            if (objects.get(i) == null) {
+                pdf.writeBytes(("<< /Length " + data.size() + " /Filter /FlateDecode >>\nstream\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                pdf.writeBytes(data.toByteArray());
+                pdf.writeBytes("\nendstream".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                pdf.writeBytes(objects.get(i));
+            }
+            pdf.writeBytes("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        int xref = pdf.size();
+        StringBuilder x = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        offsets.forEach(o -> x.append(String.format("%010d 00000 n \n", o)));
+        x.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        pdf.writeBytes(x.toString().getBytes(StandardCharsets.US_ASCII));
+        Files.write(file, pdf.toByteArray());
+        return file;
+    }
+
+    /**
      * A file of {@code bytes} bytes created without writing them (sparse where the file system allows): the size is
      * real, the content zeros.
      */

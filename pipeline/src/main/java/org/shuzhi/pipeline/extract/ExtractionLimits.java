@@ -9,11 +9,12 @@ package org.shuzhi.pipeline.extract;
  * @param timeoutSeconds   longest time one file may take to parse (default 60 s); longer → TIMEOUT
  * @param minTextChars     fewer CJK characters, letters and digits than this after extraction → EMPTY, or
  *                         SCANNED_NO_TEXT for a PDF (default 20)
- * @param maxInflatedBytes most bytes the entries of a zip-based document (docx, odt …) may inflate to, summed over
- *                         its entries (default 128 MiB); more → TOO_LARGE before the document is parsed, because
- *                         POI builds the whole XML of a docx in memory (about 20 bytes of heap per byte of XML,
- *                         measured with POI 5.5.1 / XmlBeans 5.3). A real report's docx inflates to about 20 times its size
- *                         (the samples: 40 KB → 0.84 MB), a docx full of photos to about its size.
+ * @param maxInflatedBytes most bytes the entries of a zip-based document (docx, odt …), or the streams of a PDF
+ *                         other than images, may inflate to, summed (default 128 MiB); more → TOO_LARGE before the
+ *                         text is extracted, because POI builds the whole XML of a docx in memory (about 20 bytes of
+ *                         heap per byte of XML, measured with POI 5.5.1 / XmlBeans 5.3) and PDFBox cannot be stopped
+ *                         once it parses. A real report's docx inflates to about 20 times its size (the samples:
+ *                         40 KB → 0.84 MB), a docx full of photos to about its size.
  */
 public record ExtractionLimits(long maxBytes, int maxChars, int timeoutSeconds, int minTextChars,
                                long maxInflatedBytes) {

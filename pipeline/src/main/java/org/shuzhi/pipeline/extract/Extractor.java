@@ -37,7 +37,8 @@ import org.xml.sax.ContentHandler;
  * {@link ExtractionResult.Failed} with a {@link FailureKind}; this method never throws for a bad file.
  *
  * <p>Input safety ({@link ExtractionLimits}): a file over {@code maxBytes} is refused from its size alone; a zip-based
- * document is checked by {@link ZipBombGuard} before Tika/POI inflate it; embedded documents (OLE objects, a docx
+ * document is checked by {@link ZipBombGuard} before Tika/POI inflate it, a PDF's streams likewise before PDFBox
+ * extracts its text; embedded documents (OLE objects, a docx
  * inside a docx) are not parsed; Tika stops writing at {@code maxChars}; text that is glyph garbage (a PDF without
  * character maps) or mojibake is refused. A parse that overruns {@code timeoutSeconds} is reported as TIMEOUT at
  * once and its thread interrupted, but Tika and PDFBox do not check interrupts: the parse runs on to its end on a

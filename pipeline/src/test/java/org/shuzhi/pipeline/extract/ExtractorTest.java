@@ -127,6 +127,21 @@ class ExtractorTest {
     }
 
     @Test
+    void pdfBombIsRefusedBeforeItsTextIsExtracted() throws Exception {
+        Path bomb = FaultFiles.pdfBomb(tmp.resolve("bomb.pdf"), 1024);
+        assertTrue(Files.size(bomb) < 2 << 20, "a small file: " + Files.size(bomb));
+        try (Extractor x = new Extractor(ExtractionLimits.DEFAULT,
+                Repo.dictionaries().list(Dictionaries.BOILERPLATE_LINES))) {
+            Failure f = assertInstanceOf(ExtractionResult.Failed.class, x.extract(bomb)).failure();
+            assertEquals(FailureKind.TOO_LARGE, f.kind(), f::toString);
+            assertTrue(f.message().contains("PDF 内容流解压后超过 128.0 MB"), f.message());
+        }
+        Path small = FaultFiles.pdfBomb(tmp.resolve("small.pdf"), 1);
+        Failure g = assertInstanceOf(ExtractionResult.Failed.class, extractor.extract(small)).failure();
+        assertEquals(FailureKind.EMPTY, g.kind(), "1 MiB of spaces is within the limit; its text is too short");
+    }
+
+    @Test
     void embeddedDocumentsAreNotParsed() throws Exception {
         Path inner = FaultFiles.docx(tmp.resolve("inner.docx"), "这是嵌入的另一份文件，其中的文字不属于述职报告正文，不应出现在提取结果中。");
         Path outer = FaultFiles.docxWithEmbedded(tmp.resolve("outer.docx"), inner);

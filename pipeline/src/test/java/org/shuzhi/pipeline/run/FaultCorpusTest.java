@@ -85,6 +85,8 @@ class FaultCorpusTest {
         FAULTS.put("broken-garbage.docx", FailureKind.CORRUPT);
         FaultFiles.zipBombDocx(in.resolve("zip-bomb.docx"), 2048);
         FAULTS.put("zip-bomb.docx", FailureKind.TOO_LARGE);
+        FaultFiles.pdfBomb(in.resolve("pdf-bomb.pdf"), 1024);
+        FAULTS.put("pdf-bomb.pdf", FailureKind.TOO_LARGE);
         FaultFiles.sized(in.resolve("big-200mb.docx"), BIG);
         FAULTS.put("big-200mb.docx", FailureKind.TOO_LARGE);
         Files.copy(samples.resolve("seeds/s3-4-review-speech.docx"), in.resolve(VANISHING));
@@ -148,6 +150,7 @@ class FaultCorpusTest {
     void eachFaultSaysWhatIsWrongWithThatFile() {
         assertTrue(DOCS.get(VANISHING).failure().message().contains("找不到该文件"));
         assertTrue(DOCS.get("zip-bomb.docx").failure().message().contains("压缩炸弹"));
+        assertTrue(DOCS.get("pdf-bomb.pdf").failure().message().contains("压缩炸弹"));
         assertTrue(DOCS.get("big-200mb.docx").failure().message().contains("200.0 MB，上限 50.0 MB"));
         assertTrue(DOCS.get("broken-truncated.pdf").failure().message().contains("乱码"));
         assertTrue(DOCS.get("broken-garbage.docx").failure().message().contains("扩展名为 .docx"));
