@@ -4,7 +4,8 @@
 # Usage:   bash corpus-samples/render.sh          (from anywhere)
 #
 # Produces  seeds/   one or more rendered files per source piece (.docx .doc .pdf .html .txt)
-#           broken/  failure fixtures (empty, truncated, encrypted, image-only, garbage, blank)
+#           broken/  failure fixtures (empty, truncated, encrypted, image-only, garbage, blank,
+#                    a PDF cut off before its fonts, random bytes named .docx)
 # and then extracts the text back out of every rendered file and compares it with its
 # source (exits non-zero if any Chinese text is lost).
 #
@@ -298,12 +299,16 @@ qpdf --encrypt shuzhi-user shuzhi-owner 256 -- "$WORK/page1.pdf" "$B/encrypted.p
 pdftoppm -r 100 -f 1 -l 1 -gray -jpeg -jpegopt quality=40 "$WORK/out/seeds/s1-zhoukou-opinion.pdf" "$WORK/scan"
 img2pdf --creationdate "$FIXED_DATE" --moddate "$FIXED_DATE" -o "$WORK/scan.pdf" "$WORK/scan-1.jpg"
 pin_pdf "$WORK/scan.pdf" "$B/scanned.pdf"                 # img2pdf's /ID is not stable across runs
+size=$(stat -c %s "$WORK/out/seeds/s3-2-town-report.pdf")   # first 10%: page 1's text, but not the fonts' maps
+head -c $((size / 10)) "$WORK/out/seeds/s3-2-town-report.pdf" > "$B/truncated.pdf"
 "$PY" - "$B" <<'PYEOF'
 import os, random, sys
 out = sys.argv[1]
 rnd = random.Random(20240101)
 with open(os.path.join(out, 'garbage.pdf'), 'wb') as f:      # PDF magic, then noise
     f.write(b'%PDF-1.7\n' + rnd.randbytes(8192))
+with open(os.path.join(out, 'garbage.docx'), 'wb') as f:     # noise with a Word name
+    f.write(random.Random(20240102).randbytes(8192))
 with open(os.path.join(out, 'blank.txt'), 'w', encoding='utf-8', newline='\n') as f:
     f.write('   \n\n\t\n \u3000 \n\n')                       # spaces, tab, ideographic space U+3000
 PYEOF
@@ -403,6 +408,8 @@ PYEOF
 pdftotext broken/encrypted.pdf - >/dev/null 2>&1 && { echo "FAIL encrypted.pdf readable without password"; fail=1; } || echo "ok   broken/encrypted.pdf needs a password ($(qpdf --show-encryption --password=shuzhi-user broken/encrypted.pdf 2>/dev/null | grep -E '^R = |AESv3' | tr '\n' ' '))"
 [ -z "$(pdftotext broken/scanned.pdf - 2>/dev/null | tr -d '[:space:]')" ] && [ -z "$(pdffonts broken/scanned.pdf | awk 'NR>2')" ] && echo "ok   broken/scanned.pdf has no text layer and no fonts" || { echo "FAIL scanned.pdf has text"; fail=1; }
 pdfinfo broken/garbage.pdf >/dev/null 2>&1 && { echo "FAIL garbage.pdf parses"; fail=1; } || echo "ok   broken/garbage.pdf does not parse"
+tail -c 1024 broken/truncated.pdf | grep -q '%%EOF' && { echo "FAIL truncated.pdf has its end"; fail=1; } || echo "ok   broken/truncated.pdf has no %%EOF"
+"$PY" -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1])' broken/garbage.docx 2>/dev/null && { echo "FAIL garbage.docx opens as zip"; fail=1; } || echo "ok   broken/garbage.docx is not a zip"
 [ -z "$(tr -d ' \t\n' < broken/blank.txt | sed 's/\xe3\x80\x80//g')" ] && echo "ok   broken/blank.txt is whitespace only" || { echo "FAIL blank.txt"; fail=1; }
 
 # every rendered file has exactly one manifest row

@@ -49,7 +49,8 @@ import org.shuzhi.pipeline.model.TermMatch;
  *       problem with its measure go back and forth) decodes the whole sequence. Where the sequence overrides a paragraph's own best score, {@code category.sequence} says so.</li>
  * </ol>
  * Confidence is the emission probability of the decided category (0–1). Headings take the first kind of the section
- * they open, or other. In a {@link DocType#NOTICE} every paragraph is other ({@code category.doctype}): the roles
+ * they open, or other; when the heading's own words name that kind ({@code section-headings}, kind origin
+ * {@code heading}) the decision is the rule's and its confidence is 1. In a {@link DocType#NOTICE} every paragraph is other ({@code category.doctype}): the roles
  * apply to reports and, loosely, to speeches (成绩 → 问题 → 要求), not to the rules of a 述职 round. Thread-safe.
  */
 public final class CategoryClassifier {
@@ -227,11 +228,16 @@ public final class CategoryClassifier {
         for (Paragraph p : ps) {
             double[] prob = exp(logEmission[p.index()]);
             Category c = CATS[path[p.index()]];
+            double confidence = -1;
             List<Evidence> ev = new ArrayList<>(evidence.get(p.index()));
             if (p.heading() && mode != Mode.MODEL) {
-                List<Category> kinds = doc.sections().get(p.section()).kinds();
+                Section opened = doc.sections().get(p.section());
+                List<Category> kinds = opened.kinds();
                 c = kinds.isEmpty() ? Category.OTHER : kinds.get(0);
                 ev.add(0, new Evidence("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c.id()));
+                if (opened.kindOrigin().equals("heading")) {
+                    confidence = 1; // the heading's own words name its kind (section-headings): a rule, not a guess
+                }
             } else {
                 int best = argmax(prob);
                 if (best != c.ordinal()) {
@@ -242,7 +248,7 @@ public final class CategoryClassifier {
             ev.sort(Comparator.comparingDouble((Evidence e) -> e.toward() != null && e.toward().equals(
                     CATS[path[p.index()]].id()) ? 0 : 1).thenComparing(Comparator.comparingDouble(Evidence::weight)
                     .reversed()));
-            out.add(p.withCategory(c, round(prob[c.ordinal()]), ev));
+            out.add(p.withCategory(c, confidence >= 0 ? confidence : round(prob[c.ordinal()]), ev));
         }
         return doc.withStructure(doc.sections(), out);
     }

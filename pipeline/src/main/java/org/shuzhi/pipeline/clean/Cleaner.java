@@ -15,8 +15,8 @@ import org.shuzhi.pipeline.segment.ChineseScript;
  * Turns extracted text into the cleaned text every later stage works on, and records every change
  * ({@link CleaningEdit}) so nothing is lost silently. In order:
  * <ol>
- *   <li>layout: line ends to {@code \n}, zero-width and control characters removed, lines trimmed, empty lines
- *       removed (one paragraph a line);</li>
+ *   <li>layout: line ends to {@code \n}, zero-width and control characters and lone surrogates removed, lines
+ *       trimmed, empty lines removed (one paragraph a line);</li>
  *   <li>traditional → simplified, when more than 2% of the CJK characters (and at least 3) are traditional;</li>
  *   <li>whole lines matching {@code boilerplate-lines} dropped (page numbers, web page furniture);</li>
  *   <li>watermarks ({@code watermarks}) removed, e.g. 【更#多素#材搜索哒哒文库&amp;】, {@code ##paidbegin##}
@@ -99,6 +99,11 @@ public final class Cleaner {
                         || c == '\u00AD' || Character.getType(c) == Character.CONTROL
                         || Character.getType(c) == Character.PRIVATE_USE) {
                     removed++;
+                } else if (Character.isHighSurrogate(c) && i + 1 < line.length()
+                        && Character.isLowSurrogate(line.charAt(i + 1))) {
+                    l.append(c).append(line.charAt(++i));
+                } else if (Character.isSurrogate(c)) {
+                    removed++; // a lone surrogate is not a character: the text could not be written as UTF-8
                 } else {
                     l.append(c);
                 }
@@ -117,17 +122,30 @@ public final class Cleaner {
         return b.toString();
     }
 
-    private static String simplify(String text, List<CleaningEdit> edits) {
+    /**
+     * Traditional → simplified when more than 2% (and at least 3) of the CJK characters that cleaning keeps are
+     * traditional. Characters of watermarks and boilerplate lines do not count: they are removed below, and counting
+     * them would let cleaning the cleaned text decide differently (found by {@code CleanerPropertyTest}).
+     */
+    private String simplify(String text, List<CleaningEdit> edits) {
         String s = ChineseScript.toSimplified(text);
-        if (s.length() != text.length()) {
+        if (s.length() != text.length() || s.equals(text)) {
             return text;
+        }
+        boolean[] removed = new boolean[text.length()];
+        String folded = TextFold.fold(s);
+        List<Replacement> drops = new ArrayList<>();
+        dropBoilerplateLines(s, folded, drops);
+        watermarks.find(folded).forEach(m -> drops.add(new Replacement(m.span().start(), m.span().end(), "", "", "")));
+        for (Replacement r : drops) {
+            java.util.Arrays.fill(removed, r.start(), r.end(), true);
         }
         int cjk = 0;
         int changed = 0;
         StringBuilder sample = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x4E00 && c <= 0x9FFF) {
+            if (c >= 0x4E00 && c <= 0x9FFF && !removed[i]) {
                 cjk++;
                 if (c != s.charAt(i)) {
                     changed++;
@@ -183,18 +201,63 @@ public final class Cleaner {
     private static String apply(String text, List<Replacement> reps, List<CleaningEdit> edits) {
         reps.sort(Comparator.comparingInt(Replacement::start).thenComparing(r -> -r.end()));
         StringBuilder b = new StringBuilder(text.length());
+        List<CleaningEdit> applied = new ArrayList<>();
         int pos = 0;
         for (Replacement r : reps) {
             if (r.start() < pos) {
                 continue;
             }
             b.append(text, pos, r.start());
-            edits.add(new CleaningEdit(r.kind(), text.substring(r.start(), r.end()), r.with(), b.length(), r.note()));
+            applied.add(new CleaningEdit(r.kind(), text.substring(r.start(), r.end()), r.with(), b.length(),
+                    r.note()));
             b.append(r.with());
             pos = r.end();
         }
         b.append(text, pos, text.length());
-        String s = b.toString();
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return tidyLines(b.toString(), applied, edits);
+    }
+
+    /**
+     * Restores the layout rules after removals: a watermark removed from the start or end of a line leaves a space
+     * there, and removing the last line leaves a line end; lines are trimmed again and empty lines dropped. The
+     * edits' offsets are moved with the text, so each still points to where its change stands (never past the end).
+     */
+    private static String tidyLines(String s, List<CleaningEdit> applied, List<CleaningEdit> edits) {
+        StringBuilder out = new StringBuilder(s.length());
+        int[] map = new int[s.length() + 1];
+        int start = 0;
+        int mapped = 0;
+        while (start <= s.length()) {
+            int nl = s.indexOf('\n', start);
+            int end = nl < 0 ? s.length() : nl;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(s.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+                to--;
+            }
+            if (from < to && out.length() > 0) {
+                out.append('\n');
+            }
+            for (int i = start; i < end; i++) {
+                map[i] = out.length() + (i >= from && i < to ? i - from : i < from ? 0 : to - from);
+            }
+            if (from < to) {
+                out.append(s, from, to);
+            }
+            mapped = out.length();
+            if (nl < 0) {
+                break;
+            }
+            map[nl] = mapped;
+            start = nl + 1;
+        }
+        map[s.length()] = out.length();
+        for (CleaningEdit e : applied) {
+            edits.add(new CleaningEdit(e.kind(), e.original(), e.replacement(), map[e.at()], e.note()));
+        }
+        return out.toString();
     }
 }

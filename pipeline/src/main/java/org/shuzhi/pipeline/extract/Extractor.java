@@ -3,6 +3,7 @@ package org.shuzhi.pipeline.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -28,11 +29,20 @@ import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.model.Extraction;
 import org.shuzhi.pipeline.model.Failure;
 import org.shuzhi.pipeline.model.FailureKind;
+import org.xml.sax.ContentHandler;
 
 /**
  * Reads the text of one submitted file: Tika (one parser for the whole run) for docx, doc, wps, rtf, odt and html;
  * PDFBox for PDFs; a charset-detecting decoder for plain text. Every way a file can be unreadable ends as an
  * {@link ExtractionResult.Failed} with a {@link FailureKind}; this method never throws for a bad file.
+ *
+ * <p>Input safety ({@link ExtractionLimits}): a file over {@code maxBytes} is refused from its size alone; a zip-based
+ * document is checked by {@link ZipBombGuard} before Tika/POI inflate it, a PDF's streams likewise before PDFBox
+ * extracts its text; embedded documents (OLE objects, a docx
+ * inside a docx) are not parsed; Tika stops writing at {@code maxChars}; text that is glyph garbage (a PDF without
+ * character maps) or mojibake is refused. A parse that overruns {@code timeoutSeconds} is reported as TIMEOUT at
+ * once and its thread interrupted, but Tika and PDFBox do not check interrupts: the parse runs on to its end on a
+ * daemon thread (only a separate process could stop it).
  *
  * <p>Thread-safe; one instance serves a whole run. Owns a thread pool for the parse timeout: {@link #close()} it.
  * The caller keeps ownership of nothing: files are read by path.
@@ -56,23 +66,21 @@ public final class Extractor implements AutoCloseable {
         this.pdf = new PdfExtractor(boilerplate, limits);
     }
 
-    /** @return the text of {@code file}, or why it cannot be read */
+    /**
+     * @return the text of {@code file}, or why it cannot be read. A file over {@link ExtractionLimits#maxBytes()} is
+     *         refused from its size alone, without reading it.
+     */
     public ExtractionResult extract(Path file) {
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size == 0) {
-                return failed(FailureKind.EMPTY, "文件大小为 0 字节", "0 bytes");
-            }
-            if (size > limits.maxBytes()) {
-                return failed(FailureKind.TOO_LARGE, String.format(Locale.ROOT, "%.1f MB，上限 %.1f MB",
-                        size / 1048576.0, limits.maxBytes() / 1048576.0), "size " + size);
+            Failure refused = refuseBySize(size);
+            if (refused != null) {
+                return new ExtractionResult.Failed(refused);
             }
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return failed(FailureKind.IO_ERROR, "文件不存在", e.toString());
         } catch (IOException e) {
-            return failed(FailureKind.IO_ERROR, e.getMessage(), e.toString());
+            return new ExtractionResult.Failed(readFailure(e));
         }
         Future<ExtractionResult> f = pool.submit(() -> extract(bytes, file.getFileName().toString()));
         try {
@@ -85,8 +93,37 @@ public final class Extractor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return failed(FailureKind.TIMEOUT, "已中断", "interrupted");
         } catch (ExecutionException e) {
-            return translate(e.getCause());
+            return translate(e.getCause(), bytes);
         }
+    }
+
+    /**
+     * The size rule on its own, so that a caller can refuse a file before it reads (or hashes) any of it.
+     *
+     * @param size the file's size in bytes
+     * @return EMPTY for 0 bytes, TOO_LARGE above {@link ExtractionLimits#maxBytes()}, else null
+     */
+    public Failure refuseBySize(long size) {
+        if (size == 0) {
+            return Failure.of(FailureKind.EMPTY, "文件大小为 0 字节", "0 bytes");
+        }
+        if (size > limits.maxBytes()) {
+            return Failure.of(FailureKind.TOO_LARGE, String.format(Locale.ROOT, "%.1f MB，上限 %.1f MB",
+                    size / 1048576.0, limits.maxBytes() / 1048576.0), "size " + size);
+        }
+        return null;
+    }
+
+    /**
+     * @param e why reading a file failed
+     * @return IO_ERROR with the reason in Chinese: the file is gone (moved or deleted after the run listed it), not
+     *         readable, or another I/O error
+     */
+    public static Failure readFailure(IOException e) {
+        String detail = e instanceof NoSuchFileException ? "找不到该文件，它在本次运行开始后被移动、改名或删除"
+                : e instanceof AccessDeniedException ? "没有读取该文件的权限"
+                : "读取失败（" + e.getMessage() + "）";
+        return Failure.of(FailureKind.IO_ERROR, detail, e.toString());
     }
 
     private ExtractionResult extract(byte[] bytes, String name) throws Exception {
@@ -121,15 +158,36 @@ public final class Extractor implements AutoCloseable {
                     ? failed(FailureKind.CORRUPT, "扩展名为 ." + ext + "，内容却不是该格式（" + base + "）", base)
                     : failed(FailureKind.UNSUPPORTED, base, base);
         }
+        if (ZipBombGuard.isZip(bytes)) {
+            ZipBombGuard.Refusal bomb = ZipBombGuard.check(bytes, limits.maxInflatedBytes());
+            if (bomb != null) {
+                return zipBomb(bomb);
+            }
+        }
         BodyContentHandler handler = new BodyContentHandler(limits.maxChars());
         Metadata md = new Metadata();
         md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        ParseContext context = new ParseContext();
+        // embedded documents (an OLE object, a docx inside a docx) are not the report's text, and a bomb can hide there
+        context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            tika.parse(in, handler, md, new ParseContext());
+            tika.parse(in, handler, md, context);
         }
         String text = handler.toString();
         String enc = md.get(Metadata.CONTENT_ENCODING);
         return checked(new Extraction(base, enc, 0, text.length(), List.of()), text);
+    }
+
+    private ExtractionResult.Failed zipBomb(ZipBombGuard.Refusal r) {
+        String detail = r.ratio()
+                ? String.format(Locale.ROOT, "其中 %s 的压缩比超过 %d:1，疑似“压缩炸弹”，已停止解压", r.entry(),
+                        ZipBombGuard.MAX_RATIO)
+                : String.format(Locale.ROOT, "解压后超过 %.1f MB（解压到 %s 时），疑似“压缩炸弹”，已停止解压",
+                        limits.maxInflatedBytes() / 1048576.0, r.entry());
+        return new ExtractionResult.Failed(new Failure(FailureKind.TOO_LARGE,
+                FailureKind.TOO_LARGE.message() + "：" + detail,
+                "请用 Word/WPS 打开该文件确认内容正常，另存为新的 .docx 后重新提交。",
+                "zip bomb: " + r.entry() + " inflated " + r.inflated() + " bytes"));
     }
 
     /** Detects the format from the bytes alone: a file's extension is often wrong (GBK text saved as .doc). */
@@ -138,6 +196,19 @@ public final class Extractor implements AutoCloseable {
             return tika.getDetector().detect(in, new Metadata());
         }
     }
+
+    /** Skips every embedded document. */
+    private static final EmbeddedDocumentExtractor NO_EMBEDDED = new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+            // not parsed
+        }
+    };
 
     private static boolean isArchiveOrBinary(String base) {
         return base.equals("application/octet-stream") || base.equals("application/zip")
@@ -151,13 +222,13 @@ public final class Extractor implements AutoCloseable {
         if (meaningfulChars(text) < limits.minTextChars()) {
             return failed(FailureKind.EMPTY, "提取到的文字不足 " + limits.minTextChars() + " 字", "no text");
         }
-        if (!TextDecoder.plausible(text)) {
+        if (!TextDecoder.plausible(text) || TextDecoder.symbolSoup(text)) {
             return failed(FailureKind.MIS_ENCODED, "文字中夹有大量乱码字符", "implausible characters");
         }
         return new ExtractionResult.Text(info, text);
     }
 
-    private static ExtractionResult translate(Throwable t) {
+    private ExtractionResult translate(Throwable t, byte[] bytes) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof EncryptedDocumentException
                     || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException
@@ -168,16 +239,28 @@ public final class Extractor implements AutoCloseable {
                 return failed(FailureKind.EMPTY, null, t.toString());
             }
             if (WriteLimitReachedException.isWriteLimitReached(c)) {
-                return failed(FailureKind.TOO_LARGE, "文字过长", t.toString());
+                return failed(FailureKind.TOO_LARGE, "提取的文字超过 " + limits.maxChars() + " 字符", t.toString());
             }
             if (c instanceof OutOfMemoryError) {
                 return failed(FailureKind.TOO_LARGE, "解压后内容过大", t.toString());
             }
-            if (c instanceof ZipException) {
-                return failed(FailureKind.CORRUPT, "压缩结构损坏（文件可能不完整）", t.toString());
-            }
         }
-        return failed(FailureKind.CORRUPT, null, String.valueOf(t));
+        return failed(FailureKind.CORRUPT, corruptDetail(bytes), String.valueOf(t));
+    }
+
+    /** What kind of file could not be parsed, from its magic bytes, so that the message says more than "损坏". */
+    private static String corruptDetail(byte[] b) {
+        if (ZipBombGuard.isZip(b)) {
+            return "Office 文档（docx 等）的内部结构损坏，常见原因是文件没有完整上传或下载";
+        }
+        if (b.length >= 5 && new String(b, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            return PdfExtractor.truncated(b) ? "PDF 文件不完整（缺少结尾），可能没有完整上传或下载" : "PDF 内部结构损坏";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
+                && (b[3] & 0xFF) == 0xE0) {
+            return "Word 97-2003（.doc）等旧格式文件的内部结构损坏";
+        }
+        return null;
     }
 
     private static ExtractionResult failed(FailureKind kind, String detail, String cause) {

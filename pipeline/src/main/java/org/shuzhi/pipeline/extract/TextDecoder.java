@@ -123,4 +123,30 @@ final class TextDecoder {
         }
         return good + bad == 0 || bad <= (good + bad) * 0.02;
     }
+
+    /** Share of ASCII punctuation and symbols among the non-space characters above which text is glyph garbage. */
+    static final double MAX_SYMBOL_SHARE = 0.3;
+
+    /**
+     * Text is symbol soup when more than {@value #MAX_SYMBOL_SHARE} of its non-space characters (and at least 50 of
+     * them) are ASCII punctuation or symbols ({@code !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~}). This is what PDFBox
+     * returns for a font without a character map, e.g. a PDF cut off before its fonts ({@code !"#$%&'()*+,-*+./}
+     * for the first 10% of {@code seeds/s3-2-town-report.pdf}); Chinese prose, even with half-width punctuation,
+     * stays near 0.1, and a statistics table near 0.2.
+     */
+    static boolean symbolSoup(String s) {
+        int nonSpace = 0;
+        int symbols = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            nonSpace++;
+            if (c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c)) {
+                symbols++;
+            }
+        }
+        return nonSpace >= 50 && symbols > nonSpace * MAX_SYMBOL_SHARE;
+    }
 }

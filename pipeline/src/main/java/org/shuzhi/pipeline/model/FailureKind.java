@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Why a file could not be analysed. Library exceptions are translated into one of these at the extraction
- * boundary ({@code org.shuzhi.pipeline.extract}); each kind carries the Chinese message and hint users see, and
- * the process exit code is derived from it in one place ({@link #exitCode()}).
+ * boundary ({@code org.shuzhi.pipeline.extract}); each kind carries the Chinese message and hint users see. A failed
+ * file never stops a batch; the command line's exit code reflects failed files only with {@code --strict} (exit
+ * codes in one place: {@code org.shuzhi.app.ShuzhiCommand}).
  */
 public enum FailureKind {
     EMPTY("文件为空或没有可读文字", "请确认上传的是定稿文件，而不是空白文档。"),

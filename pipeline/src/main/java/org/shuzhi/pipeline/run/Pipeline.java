@@ -64,21 +64,27 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Analyses one file. Never throws for a bad file: an unreadable file comes back with a {@link Failure}; an
-     * unexpected error inside a stage becomes a CORRUPT failure naming the stage, so the batch goes on.
+     * unexpected error inside a stage becomes a CORRUPT failure naming the stage, so the batch goes on. A file over
+     * the size limit is refused from its size alone: it is neither hashed nor read ({@code sha256} stays empty). A
+     * file that disappeared after the run listed it is an IO_ERROR.
      *
      * @param root the input folder (ids and {@code source} are relative to it)
      * @param file a file below {@code root}
      */
     public ReportDocument analyze(Path root, Path file) {
         String rel = root.relativize(file).toString().replace('\\', '/');
+        ReportDocument unread = ReportDocument.of(InputFiles.reportId(rel), rel, "", 0);
         String sha;
         long size;
         try {
-            sha = sha256(file);
             size = Files.size(file);
+            Failure refused = extractor.refuseBySize(size);
+            if (refused != null && refused.kind() == FailureKind.TOO_LARGE) {
+                return ReportDocument.of(InputFiles.reportId(rel), rel, "", size).withFailure(refused);
+            }
+            sha = sha256(file);
         } catch (IOException e) {
-            return ReportDocument.of(InputFiles.reportId(rel), rel, "", 0)
-                    .withFailure(Failure.of(FailureKind.IO_ERROR, "无法读取：" + e.getMessage(), e.toString()));
+            return unread.withFailure(Extractor.readFailure(e));
         }
         ReportDocument doc = ReportDocument.of(InputFiles.reportId(rel), rel, sha, size);
         long t0 = System.nanoTime();

@@ -98,8 +98,17 @@ public final class Stages {
                     for (Paragraph p : d.paragraphs()) {
                         var tokens = segmenter.segment(p.text(), p.start());
                         List<Sentence> ss = new ArrayList<>();
+                        int next = 0; // tokens and sentences are both in text order: one pass, not sentences × tokens
                         for (Sentence s : p.sentences()) {
-                            ss.add(s.withTokens(tokens.stream().filter(t -> s.span().contains(t.span())).toList()));
+                            while (next < tokens.size() && tokens.get(next).span().start() < s.span().start()) {
+                                next++;
+                            }
+                            int first = next;
+                            while (next < tokens.size() && tokens.get(next).span().start() < s.span().end()) {
+                                next++;
+                            }
+                            ss.add(s.withTokens(tokens.subList(first, next).stream()
+                                    .filter(t -> s.span().contains(t.span())).toList()));
                         }
                         ps.add(p.withSentences(ss));
                     }

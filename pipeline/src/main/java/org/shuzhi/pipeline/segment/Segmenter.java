@@ -50,17 +50,64 @@ public final class Segmenter {
     }
 
     /**
+     * Longest piece (UTF-16 units) given to HanLP at once. HanLP's time grows faster than the length of its input
+     * (segmenting one 735,000-character line took most of the 65 s the pipeline needed for it); longer text is cut into pieces
+     * after a sentence end, else after a comma-like mark, else at this length. No paragraph of the samples comes near
+     * it (the longest has 559 characters), so ordinary text is segmented whole.
+     */
+    public static final int MAX_PIECE = 2000;
+
+    /**
      * @param text   the text to segment, e.g. a paragraph
      * @param offset where {@code text} starts in the cleaned text; added to every token span
      * @return the words in order, covering {@code text} without gaps except whitespace
      */
     public List<Token> segment(String text, int offset) {
         List<Token> out = new ArrayList<>();
-        for (Term t : segment.get().seg(text)) {
+        for (Term t : inPieces(segment.get(), text)) {
             int s = offset + t.offset;
             out.add(new Token(new Span(s, s + t.word.length()), t.word, t.nature == null ? "x" : t.nature.toString()));
         }
         return out;
+    }
+
+    /** HanLP over pieces of at most {@link #MAX_PIECE} chars; term offsets relative to {@code text}. */
+    private static List<Term> inPieces(Segment seg, String text) {
+        if (text.length() <= MAX_PIECE) {
+            return seg.seg(text);
+        }
+        List<Term> out = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = pieceEnd(text, from);
+            for (Term t : seg.seg(text.substring(from, to))) {
+                t.offset += from;
+                out.add(t);
+            }
+            from = to;
+        }
+        return out;
+    }
+
+    private static int pieceEnd(String text, int from) {
+        if (text.length() - from <= MAX_PIECE) {
+            return text.length();
+        }
+        int limit = from + MAX_PIECE;
+        int comma = -1;
+        for (int i = limit - 1; i > from + MAX_PIECE / 2; i--) {
+            char c = text.charAt(i);
+            if ("。！？；!?;".indexOf(c) >= 0) {
+                return i + 1;
+            }
+            if (comma < 0 && "，、,：:".indexOf(c) >= 0) {
+                comma = i + 1;
+            }
+        }
+        if (comma > 0) {
+            return comma;
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
     }
 
     /**
@@ -80,7 +127,7 @@ public final class Segmenter {
      * @return tokens ordered by start offset, offsets relative to {@code text} (UTF-16, half-open)
      */
     public List<SearchToken> searchTokens(String text, boolean indexMode) {
-        List<Term> terms = (indexMode ? indexSegment : searchSegment).get().seg(text);
+        List<Term> terms = inPieces((indexMode ? indexSegment : searchSegment).get(), text);
         List<SearchToken> out = new ArrayList<>(terms.size());
         int coveredUntil = 0;
         for (Term t : terms) {

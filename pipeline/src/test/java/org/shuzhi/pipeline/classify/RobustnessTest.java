@@ -88,4 +88,15 @@ class RobustnessTest {
         assertEquals(Category.PLAN, categoryOf(d, "91家企业"), v.name());
         assertEquals(Category.PLAN, categoryOf(d, "培训班"), v.name());
     }
+
+    /** Regression (found by PipelinePropertyTest): a heading decided by its own words had the confidence 0.0. */
+    @org.junit.jupiter.api.Test
+    void aHeadingThatNamesItsKindIsDecidedWithFullConfidence() {
+        ReportDocument d = pipeline.analyzeText("appendix", REPORT + "\n附件1：主要做法及成效\n全年发展党员14名。");
+        Paragraph appendix = d.paragraphs().stream().filter(p -> p.text().startsWith("附件1")).findFirst()
+                .orElseThrow();
+        assertEquals(Category.OTHER, appendix.category());
+        assertEquals(1.0, appendix.confidence());
+        d.paragraphs().forEach(p -> org.junit.jupiter.api.Assertions.assertTrue(p.confidence() > 0, p.text()));
+    }
 }

@@ -80,4 +80,42 @@ class CleanerTest {
         String once = cleaner.clean(raw).text();
         assertEquals(once, cleaner.clean(once).text());
     }
+
+    // Regression tests for defects found by CleanerPropertyTest (issue 8).
+
+    @Test
+    void loneSurrogatesAreRemovedAndPairsKept() {
+        Cleaner.Result r = cleaner.clean("发展党员\uD83D12名，\uD840\uDC00字保留，\uDE00结束。");
+        assertEquals("发展党员12名，\uD840\uDC00字保留，结束。", r.text());
+        assertTrue(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(r.text()), "writable as UTF-8");
+        assertEquals(1, count(r, "control-char"));
+    }
+
+    @Test
+    void aWatermarkRemovedFromALineEndOrStartLeavesNoSpaceBehind() {
+        Cleaner.Result r = cleaner.clean("形成了浓厚氛围 【更多素材搜索哒哒文库】\n##paidend## 增强班子的凝聚力。\n第三段。");
+        assertEquals("形成了浓厚氛围\n增强班子的凝聚力。\n第三段。", r.text());
+        assertEquals(r.text(), cleaner.clean(r.text()).text(), "cleaning cleaned text changes nothing");
+        List<Integer> at = r.edits().stream().map(CleaningEdit::at).toList();
+        assertEquals(List.of(7, 8), at, "each edit points to where its removal stands");
+    }
+
+    @Test
+    void removingTheLastLineLeavesEveryEditInsideTheText() {
+        Cleaner.Result r = cleaner.clean("述职报告正文。\n- 3 -\n \u3000 ");
+        assertEquals("述职报告正文。", r.text());
+        CleaningEdit page = r.edits().stream().filter(e -> e.kind().equals("boilerplate-line")).findFirst()
+                .orElseThrow();
+        assertEquals(r.text().length(), page.at());
+    }
+
+    @Test
+    void theTraditionalScriptDecisionIgnoresTextThatCleaningRemoves() {
+        // 3 traditional characters among 145 CJK characters of content (2.07% > 2%), and a watermark of 10 more
+        String content = "黨會問" + "今年以来我认真履行第一责任人职责".repeat(8) + "发展党员开展主题党日活动" + "我们";
+        String raw = content + "\n【更多素材搜索哒哒文库】";
+        Cleaner.Result once = cleaner.clean(raw);
+        assertTrue(once.text().startsWith("党会问"), once.text());
+        assertEquals(once.text(), cleaner.clean(once.text()).text(), "cleaning cleaned text changes nothing");
+    }
 }
