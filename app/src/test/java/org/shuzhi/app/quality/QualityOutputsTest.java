@@ -104,7 +104,10 @@ class QualityOutputsTest {
             JsonNode structure = a.get("scores").get(0);
             assertEquals("structure", structure.get("dimension").asText());
             assertEquals(structure.get("score").asDouble(), Double.parseDouble(c[8]), 1e-9, c[0]);
-            assertTrue(c[14].isEmpty(), "originality not assessed without copy detection");
+            JsonNode originality = a.get("scores").get(6);
+            assertEquals("originality", originality.get("dimension").asText());
+            assertEquals(originality.get("score").asDouble(), Double.parseDouble(c[14]), 1e-9,
+                    c[0] + ": originality assessed from the corpus comparison");
         }
         try (InputStream in = Files.newInputStream(out.resolve(QualitySummary.XLSX));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
