@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shuzhi.app.ShuzhiCommand;
 import org.shuzhi.index.ReportSearcher;
 import org.shuzhi.pipeline.dict.Dictionaries;
@@ -116,6 +117,7 @@ class WebUiIT {
         q.clear();
         q.sendKeys(query);
         browser.findElement(By.id("go")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("q="));
     }
 
     static List<WebElement> hits() {
@@ -160,10 +162,11 @@ class WebUiIT {
     @Test
     void paginationWalksThroughAllHits() {
         search("党员");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !hits().isEmpty());
         String first = hits().get(0).getText();
         browser.findElement(By.xpath("//nav[@id='pages']//a[text()='下一页']")).click();
-        assertTrue(browser.getCurrentUrl().contains("page=2"));
-        assertFalse(hits().isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("page=2")
+                && !hits().isEmpty());
         assertFalse(hits().get(0).getText().equals(first));
     }
 
