@@ -126,6 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         PrintWriter outw = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        long started = System.nanoTime();
         validate();
         if (!Files.isDirectory(input)) {
             err.println("错误：" + (Files.exists(input) ? "不是文件夹：" : "输入文件夹不存在：") + input
@@ -213,6 +214,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
         lines.add(3, CorpusPhase.summaryLine(result));
+        lines.add(4, String.format(Locale.ROOT, "总用时（分析、比对、评估、输出与索引）：%.1f 秒",
+                (System.nanoTime() - started) / 1e9));
         lines.addAll(result.warnings());
         write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
         quality.finish(lines.get(0));
