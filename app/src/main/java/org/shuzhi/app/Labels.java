@@ -32,6 +32,7 @@ public final class Labels {
         SECTORS.put("town", "乡镇");
         SECTORS.put("government", "机关");
         SECTORS.put("soe", "国有企业");
+        SECTORS.put("enterprise", "国有企业");
         SECTORS.put("community", "社区");
         SECTORS.put("county", "县级");
         SECTORS.put("district", "区级");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,15 +83,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "以 JSON 输出")
     boolean json;
 
-    @Option(names = "--reports", paramLabel = "<dir>", defaultValue = "reports",
-            description = "analyze 的输出文件夹（默认：${DEFAULT-VALUE}）")
-    Path reports;
-
-    @Option(names = "--index", paramLabel = "<dir>", description = "索引文件夹（默认：<输出文件夹>/index）")
-    Path index;
-
-    @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
-    Path dictionaries;
+    @CommandLine.Mixin
+    IndexAccess where = new IndexAccess();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
     boolean help;
@@ -146,7 +138,7 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         SearchRequest req = request();
-        try (ReportSearcher searcher = IndexAccess.open(reports, index, dictionaries)) {
+        try (ReportSearcher searcher = where.open()) {
             SearchResult r = like == null ? searcher.search(req) : searcher.similar(like, req);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package org.shuzhi.app;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shuzhi.app.web.WebServer;
@@ -33,15 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "<token>", description = "访问令牌（也可用环境变量 SHUZHI_TOKEN）")
     String token;
 
-    @Option(names = "--reports", paramLabel = "<dir>", defaultValue = "reports",
-            description = "analyze 的输出文件夹（默认：${DEFAULT-VALUE}）")
-    Path reports;
-
-    @Option(names = "--index", paramLabel = "<dir>", description = "索引文件夹（默认：<输出文件夹>/index）")
-    Path index;
-
-    @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
-    Path dictionaries;
+    @CommandLine.Mixin
+    IndexAccess where = new IndexAccess();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
     boolean help;
@@ -56,18 +48,19 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：--port 须在 0 到 65535 之间");
         }
-        String tok = token != null ? token : System.getenv(WebServer.TOKEN_ENV);
-        if ((tok == null || tok.isBlank()) && !WebServer.isLoopback(bind)) {
+        String given = token != null ? token : System.getenv(WebServer.TOKEN_ENV);
+        String tok = given == null || given.isBlank() ? null : given;
+        if (tok == null && !WebServer.isLoopback(bind)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：绑定到非本机地址 " + bind
                     + " 时必须设置访问令牌（--token 或环境变量 " + WebServer.TOKEN_ENV + "）");
         }
-        if (!Files.isDirectory(reports)) {
-            err.println("错误：找不到输出文件夹 " + reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
+        if (!Files.isDirectory(where.reports)) {
+            err.println("错误：找不到输出文件夹 " + where.reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
             return ShuzhiCommand.EXIT_FATAL;
         }
         ReportSearcher searcher;
         try {
-            searcher = IndexAccess.open(reports, index, dictionaries);
+            searcher = where.open();
         } catch (IndexException e) {
             err.println("错误：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
@@ -76,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             return ShuzhiCommand.EXIT_FATAL;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (searcher; WebServer server = new WebServer(searcher, reports, tok == null || tok.isBlank() ? null : tok)) {
+        try (searcher; WebServer server = new WebServer(searcher, where.reports, tok)) {
             int bound;
             try {
                 bound = server.start(bind, port);
@@ -86,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                 return ShuzhiCommand.EXIT_FATAL;
             }
             String host = bind.contains(":") ? "[" + bind + "]" : bind;
-            out.println("网页界面已启动：http://" + host + ":" + bound + "/" + (tok == null || tok.isBlank() ? ""
+            out.println("网页界面已启动：http://" + host + ":" + bound + "/" + (tok == null ? ""
                     : "?token=<令牌>") + "   （按 Ctrl+C 停止）");
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -4,17 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.shuzhi.pipeline.bench.SyntheticCorpus;
 import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.extract.ExtractionLimits;
-import org.shuzhi.pipeline.meta.Manifest;
-import org.shuzhi.pipeline.model.ReportDocument;
-import org.shuzhi.pipeline.run.Batch;
-import org.shuzhi.pipeline.run.InputFiles;
-import org.shuzhi.pipeline.run.Pipeline;
 import org.shuzhi.pipeline.segment.Segmenter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code shuzhi bench …}: benchmarks on synthetic corpora made from the bundled samples. */
 @Command(name = "bench", synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n",
         commandListHeading = "%n命令：%n", description = "性能测试：用样本变换生成大规模语料，测量吞吐、延迟和内存。",
-        subcommands = {BenchCommand.Index.class})
+        subcommands = {BenchCommand.Index.class, BenchCompareCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,21 +28,10 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Analyses the reports of {@code corpus-samples/units/}: the material synthetic corpora are made from. */
-    static List<ReportDocument> analysedSamples(Path samples, Dictionaries dict) throws Exception {
-        List<ReportDocument> docs = Collections.synchronizedList(new ArrayList<>());
-        Path units = samples.resolve("units");
-        try (Pipeline p = Pipeline.standard(dict, Manifest.load(units), ExtractionLimits.DEFAULT)) {
-            new Batch(p, Runtime.getRuntime().availableProcessors()).run(units, InputFiles.list(units), docs::add);
-        }
-        docs.sort(java.util.Comparator.comparing(ReportDocument::id));
-        return docs;
-    }
-
     /** {@code shuzhi bench index}. */
     @Command(name = "index", sortOptions = false, synopsisHeading = "用法：", descriptionHeading = "%n",
             optionListHeading = "%n选项：%n",
-            description = "生成大量段落（由 corpus-samples/units 的段落变换而来）写入索引，测量索引吞吐、索引大小、典型检索的 p50/p95/p99 延迟和峰值内存。",
+            description = "生成大量段落（由 corpus-samples/units 的报告变换、重组而来，与 bench compare 相同）写入索引，测量索引吞吐、索引大小、典型检索的 p50/p95/p99 延迟和峰值内存。",
             footer = {"%n示例：./shuzhi bench index --paragraphs 1000000 --work /tmp/shuzhi-bench"})
     static final class Index implements Callable<Integer> {
         @Option(names = "--paragraphs", paramLabel = "<n>", defaultValue = "100000",
@@ -80,12 +61,11 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Dictionaries dict = Dictionaries.load(org.shuzhi.app.Home.dictionaries(dictionaries));
-            out.println("分析样本 " + samples.resolve("units") + " …");
-            List<ReportDocument> docs = analysedSamples(samples, dict);
+            SyntheticCorpus corpus = SyntheticCorpus.fromSamples(samples, dict, 42);
             Path dir = work != null ? Files.createDirectories(work.resolve("index"))
                     : Files.createTempDirectory("shuzhi-bench-index");
             try {
-                new IndexBenchmark(docs, new Segmenter(dict), out).run(dir, paragraphs,
+                new IndexBenchmark(corpus, new Segmenter(dict), out).run(dir, paragraphs,
                         threads == null ? Runtime.getRuntime().availableProcessors() : threads, runs);
             } finally {
                 if (work == null) {

@@ -1,6 +1,5 @@
 package org.shuzhi.app.quality;
 
-import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.shuzhi.app.render.Templates;
 import org.shuzhi.pipeline.model.Assessment;
 import org.shuzhi.pipeline.model.Dimension;
 import tech.tablesaw.api.DoubleColumn;
@@ -46,7 +46,7 @@ public final class QualitySummary {
     private final PebbleTemplate page;
 
     public QualitySummary() {
-        this.page = new PebbleEngine.Builder().strictVariables(true).build().getTemplate("templates/quality-summary.peb");
+        this.page = Templates.load("templates/quality-summary.peb");
     }
 
     /** Column headers (Chinese, as users see them in every format), in order. */
@@ -215,13 +215,7 @@ public final class QualitySummary {
         m.put("chartJson", chartJson(dist));
         m.put("dist", List.of(view("各档次份数与平均分", dist.byLevel()), view("各通知配置份数与平均分", dist.byProfile()),
                 view("得分段分布", dist.byBand()), view("不符合次数最多的项目", dist.byRule())));
-        StringWriter w = new StringWriter();
-        try {
-            page.evaluate(w, m, Locale.SIMPLIFIED_CHINESE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
+        return Templates.render(page, m);
     }
 
     /** A table cell for the template: text and CSS class ({@code n} numbers, {@code low} scores under 60). */

@@ -1,16 +1,14 @@
 package org.shuzhi.app.render;
 
-import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.shuzhi.app.Labels;
+import org.shuzhi.index.Schema;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.CleaningEdit;
 import org.shuzhi.pipeline.model.Counts;
@@ -34,8 +32,6 @@ public final class HtmlReport {
     private static final Map<String, String> EXTRA_LABELS = Map.of("sector", "领域", "profile", "通知配置",
             "reportId", "报告编号");
 
-    private static final Map<String, String> SECTORS = Map.of("university", "高校", "town", "乡镇", "government",
-            "机关", "enterprise", "国有企业", "community", "社区", "county", "县", "district", "区");
     private static final Map<String, String> FORMATS = Map.of("application/pdf", "PDF",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word 文档（.docx）",
             "application/msword", "Word 97–2003 文档（.doc）", "text/plain", "纯文本", "text/html", "网页（HTML）",
@@ -48,9 +44,8 @@ public final class HtmlReport {
     private final PebbleTemplate index;
 
     public HtmlReport() {
-        PebbleEngine engine = new PebbleEngine.Builder().strictVariables(true).build();
-        this.report = engine.getTemplate("templates/report.peb");
-        this.index = engine.getTemplate("templates/index.peb");
+        this.report = Templates.load("templates/report.peb");
+        this.index = Templates.load("templates/index.peb");
     }
 
     /** A table row of the section table. */
@@ -85,7 +80,8 @@ public final class HtmlReport {
         m.put("meta", List.of(meta("单位", doc.metadata().unit()), meta("述职人", doc.metadata().secretary()),
                 meta("年度", doc.metadata().year())));
         m.put("extra", doc.metadata().extra().entrySet().stream().filter(e -> EXTRA_LABELS.containsKey(e.getKey()))
-                .map(e -> new Row(EXTRA_LABELS.get(e.getKey()), SECTORS.getOrDefault(e.getValue(), e.getValue()),
+                .map(e -> new Row(EXTRA_LABELS.get(e.getKey()), e.getKey().equals(Schema.SECTOR)
+                        ? Labels.value(Schema.SECTOR, e.getValue()) : e.getValue(),
                         "来自 manifest.csv")).toList());
         m.put("format", FORMATS.getOrDefault(doc.extraction().mediaType(), doc.extraction().mediaType()));
         m.put("extraction", doc.extraction());
@@ -100,7 +96,7 @@ public final class HtmlReport {
         m.put("scored", doc.docType() == org.shuzhi.pipeline.model.DocType.REPORT);
         m.put("qa", AssessmentView.of(doc));
         m.put("cmp", ComparisonView.of(doc));
-        return evaluate(report, m);
+        return Templates.render(report, m);
     }
 
     /** @return the index page listing all reports of a run */
@@ -108,17 +104,7 @@ public final class HtmlReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", rows);
         m.put("summary", summaryLines);
-        return evaluate(index, m);
-    }
-
-    private static String evaluate(PebbleTemplate t, Map<String, Object> model) {
-        try {
-            StringWriter w = new StringWriter();
-            t.evaluate(w, model, Locale.SIMPLIFIED_CHINESE);
-            return w.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Templates.render(index, m);
     }
 
     /** @return a display title: the first line if it looks like one, else the file name */

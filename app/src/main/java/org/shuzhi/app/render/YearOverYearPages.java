@@ -1,17 +1,12 @@
 package org.shuzhi.app.render;
 
-import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,10 +44,9 @@ public final class YearOverYearPages {
     private final PebbleTemplate pairTemplate;
 
     public YearOverYearPages() {
-        PebbleEngine engine = new PebbleEngine.Builder().strictVariables(true).build();
-        unitTemplate = engine.getTemplate("templates/yoy-unit.peb");
-        indexTemplate = engine.getTemplate("templates/yoy-index.peb");
-        pairTemplate = engine.getTemplate("templates/copy-pair.peb");
+        unitTemplate = Templates.load("templates/yoy-unit.peb");
+        indexTemplate = Templates.load("templates/yoy-index.peb");
+        pairTemplate = Templates.load("templates/copy-pair.peb");
     }
 
     /** A paragraph with its marks. */
@@ -125,7 +119,7 @@ public final class YearOverYearPages {
                 Comparator.comparingInt(UnitRow::chains).reversed()).thenComparing(UnitRow::unit));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", rows);
-        pages.put("yoy/index.html", evaluate(indexTemplate, m));
+        pages.put("yoy/index.html", Templates.render(indexTemplate, m));
         for (ReportDocument d : reports) {
             if (!d.ok() || !d.comparison().compared()) {
                 continue;
@@ -247,7 +241,7 @@ public final class YearOverYearPages {
         m.put("notes", notes);
         m.put("everyYear", everyYear);
         m.put("colours", COLOURS);
-        return evaluate(unitTemplate, m);
+        return Templates.render(unitTemplate, m);
     }
 
     /** @return the chains (connected items) of matches of one kind among the unit's reports, by first column */
@@ -367,7 +361,7 @@ public final class YearOverYearPages {
         m.put("right", paragraphs(src, b));
         m.put("docId", d.id());
         m.put("sourceId", src.id());
-        return evaluate(pairTemplate, m);
+        return Templates.render(pairTemplate, m);
     }
 
     private static List<ParaView> paragraphs(ReportDocument d, List<Highlighter.Mark> marks) {
@@ -386,13 +380,4 @@ public final class YearOverYearPages {
         return t.length() <= n ? t : t.substring(0, n) + "…";
     }
 
-    private static String evaluate(PebbleTemplate t, Map<String, Object> model) {
-        try {
-            StringWriter w = new StringWriter();
-            t.evaluate(w, model, Locale.SIMPLIFIED_CHINESE);
-            return w.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,11 +1,7 @@
 package org.shuzhi.app.web;
 
 import io.javalin.http.Context;
-import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.shuzhi.app.Labels;
+import org.shuzhi.app.render.Templates;
 import org.shuzhi.index.ReportSearcher;
 import org.shuzhi.index.Schema;
 import org.shuzhi.index.SearchRequest;
@@ -39,11 +36,10 @@ final class Pages {
 
     Pages(ReportSearcher searcher) {
         this.searcher = searcher;
-        PebbleEngine engine = new PebbleEngine.Builder().strictVariables(true).build();
-        this.search = engine.getTemplate("templates/web/search.peb");
-        this.similar = engine.getTemplate("templates/web/similar.peb");
-        this.reports = engine.getTemplate("templates/web/reports.peb");
-        this.error = engine.getTemplate("templates/web/error.peb");
+        this.search = Templates.load("templates/web/search.peb");
+        this.similar = Templates.load("templates/web/similar.peb");
+        this.reports = Templates.load("templates/web/reports.peb");
+        this.error = Templates.load("templates/web/error.peb");
     }
 
     /** A hit as shown. */
@@ -103,7 +99,7 @@ final class Pages {
             m.put("facets", facets(all, "", filters, "relevance"));
             m.put("chips", List.of());
             m.put("pages", List.of());
-            return render(search, m);
+            return Templates.render(search, m);
         }
         SearchRequest req = new SearchRequest(q.isEmpty() ? "*" : q, filters, order, (page - 1) * PAGE_SIZE,
                 PAGE_SIZE, Schema.TYPE_PARAGRAPH);
@@ -114,7 +110,7 @@ final class Pages {
         m.put("facets", facets(r, q, filters, sort));
         m.put("chips", chips(q, filters, sort));
         m.put("pages", pages(r.total(), page, q, filters, sort));
-        return render(search, m);
+        return Templates.render(search, m);
     }
 
     String similar(Context ctx) {
@@ -134,7 +130,7 @@ final class Pages {
         m.put("sourceText", source.text());
         m.put("total", r.total());
         m.put("hits", hits(r, 0));
-        return render(similar, m);
+        return Templates.render(similar, m);
     }
 
     String reports() {
@@ -175,11 +171,11 @@ final class Pages {
         m.put("years", List.copyOf(years));
         m.put("rows", rows);
         m.put("undated", undated);
-        return render(reports, m);
+        return Templates.render(reports, m);
     }
 
     String error(String message) {
-        return render(error, Map.of("message", message));
+        return Templates.render(error, Map.of("message", message));
     }
 
     private static Map<String, List<String>> filters(Context ctx) {
@@ -319,13 +315,4 @@ final class Pages {
         }
     }
 
-    private static String render(PebbleTemplate t, Map<String, Object> model) {
-        StringWriter w = new StringWriter();
-        try {
-            t.evaluate(w, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
 }

@@ -103,24 +103,22 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
         /** What was matched. */
         public enum Kind {
             /** A problem item that was already reported as a problem in an earlier year (年年在). */
-            REPEATED_PROBLEM("repeated-problem", "问题重复出现"),
+            REPEATED_PROBLEM("问题重复出现"),
             /** A plan item that was already promised in an earlier year. */
-            REPEATED_PLAN("repeated-plan", "打算重复许诺"),
+            REPEATED_PLAN("打算重复许诺"),
             /** An earlier year's concrete plan that this report states as done (promise kept). */
-            PLAN_KEPT("plan-kept", "兑现上年承诺");
+            PLAN_KEPT("兑现上年承诺");
 
-            private final String id;
             private final String label;
 
-            Kind(String id, String label) {
-                this.id = id;
+            Kind(String label) {
                 this.label = label;
             }
 
-            /** @return the stable id, e.g. {@code repeated-problem} */
+            /** @return the stable id, the name in lower case with hyphens (e.g. {@code repeated-problem}) */
             @com.fasterxml.jackson.annotation.JsonValue
             public String id() {
-                return id;
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             }
 
             /** @return the Chinese label */
@@ -131,12 +129,7 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
             /** @throws IllegalArgumentException if no kind has this id */
             @com.fasterxml.jackson.annotation.JsonCreator
             public static Kind fromId(String id) {
-                for (Kind k : values()) {
-                    if (k.id.equals(id)) {
-                        return k;
-                    }
-                }
-                throw new IllegalArgumentException("no year-over-year kind " + id);
+                return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
         }
     }
@@ -164,22 +157,20 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
         /** Coverage status. */
         public enum Status {
             /** A rectification sentence names the problem. */
-            ADDRESSED("addressed", "有整改说明"),
+            ADDRESSED("有整改说明"),
             /** No rectification sentence names it (or there is no rectification statement at all). */
-            NOT_MENTIONED("not-mentioned", "未提及");
+            NOT_MENTIONED("未提及");
 
-            private final String id;
             private final String label;
 
-            Status(String id, String label) {
-                this.id = id;
+            Status(String label) {
                 this.label = label;
             }
 
-            /** @return the stable id */
+            /** @return the stable id, the name in lower case with hyphens (e.g. {@code not-mentioned}) */
             @com.fasterxml.jackson.annotation.JsonValue
             public String id() {
-                return id;
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             }
 
             /** @return the Chinese label */
@@ -190,12 +181,7 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
             /** @throws IllegalArgumentException if no status has this id */
             @com.fasterxml.jackson.annotation.JsonCreator
             public static Status fromId(String id) {
-                for (Status s : values()) {
-                    if (s.id.equals(id)) {
-                        return s;
-                    }
-                }
-                throw new IllegalArgumentException("no coverage status " + id);
+                return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
         }
     }

@@ -7,22 +7,20 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum CountingRule {
     /** CJK characters, letters and digits; no punctuation, no whitespace (the project default, {@code Counts#chars}). */
-    LETTERS_DIGITS("letters-digits", "汉字、字母和数字（不计标点、空白）"),
+    LETTERS_DIGITS("汉字、字母和数字（不计标点、空白）"),
     /** Every character but whitespace, punctuation included (Word's 字数 without spaces). */
-    NON_WHITESPACE("non-whitespace", "除空白外的全部字符（含标点）");
+    NON_WHITESPACE("除空白外的全部字符（含标点）");
 
-    private final String id;
     private final String label;
 
-    CountingRule(String id, String label) {
-        this.id = id;
+    CountingRule(String label) {
         this.label = label;
     }
 
-    /** @return the id used in YAML and JSON */
+    /** @return the id used in YAML and JSON: the name in lower case with hyphens, e.g. {@code letters-digits} */
     @JsonValue
     public String id() {
-        return id;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** @return the Chinese description */

@@ -22,6 +22,7 @@ import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.model.Section;
 import org.shuzhi.pipeline.model.Sentence;
 import org.shuzhi.pipeline.score.FeatureAnnotator;
+import org.shuzhi.pipeline.profile.CountingRule;
 import org.shuzhi.pipeline.segment.Segmenter;
 import org.shuzhi.pipeline.structure.StructureParser;
 
@@ -141,12 +142,6 @@ public final class Stages {
      * counted (DOMAIN.md §2 leaves the rule open; profiles may choose another).
      */
     public static int charCount(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetterOrDigit(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
+        return CountingRule.LETTERS_DIGITS.count(s);
     }
 }

@@ -1,10 +1,12 @@
-package org.shuzhi.app;
+package org.shuzhi.app.bench;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.shuzhi.app.Home;
+import org.shuzhi.app.ShuzhiCommand;
 import org.shuzhi.pipeline.bench.CompareBenchmark;
 import org.shuzhi.pipeline.bench.SyntheticCorpus;
 import org.shuzhi.pipeline.compare.CompareOptions;
@@ -12,13 +14,13 @@ import org.shuzhi.pipeline.dict.Dictionaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code shuzhi bench-compare}: time and memory of copy detection on a synthetic corpus. */
-@Command(name = "bench-compare", sortOptions = false, synopsisHeading = "用法：", descriptionHeading = "%n",
+/** {@code shuzhi bench compare}: time and memory of copy detection on a synthetic corpus. */
+@Command(name = "compare", sortOptions = false, synopsisHeading = "用法：", descriptionHeading = "%n",
         optionListHeading = "%n选项：%n", footerHeading = "%n",
         description = {"用样本报告变换、重组生成合成语料（固定随机种子），测量抄袭比对的用时和内存，",
                 "并在一个子集上与“两两全比”对比，得出加速比。"},
-        footer = {"示例：java -Xmx4g -jar app/target/shuzhi.jar bench-compare --reports 10000 --naive 1000",
-                "大规模（10 万篇）建议：nice java -Xmx4g -jar app/target/shuzhi.jar bench-compare --reports 100000 "
+        footer = {"示例：java -Xmx4g -jar app/target/shuzhi.jar bench compare --reports 10000 --naive 1000",
+                "大规模（10 万篇）建议：nice java -Xmx4g -jar app/target/shuzhi.jar bench compare --reports 100000 "
                         + "--naive 0 --no-eval"})
 final class BenchCompareCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "<n>", defaultValue = "10000", description = "合成报告篇数（默认：${DEFAULT-VALUE}）")
