@@ -298,13 +298,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         return List.of(published);
     }
 
-    /** @return the assessment's originality input from a comparison, or null when the report was not compared */
+    /**
+     * @return the assessment's originality input from a comparison (the largest source named by its unit and year, as
+     *         a reader knows it), or null when the report was not compared
+     */
     static Originality originality(Comparison c) {
         if (!c.compared()) {
             return null;
         }
         Comparison.CopyStats s = c.copyStats();
-        return new Originality(s.copyRatio(), s.recycledRatio(), s.largestSourceId(), s.largestSourceRatio());
+        String largest = s.sources().stream().filter(x -> x.sourceId().equals(s.largestSourceId())).findFirst()
+                .map(x -> x.sourceUnit() == null ? x.sourceId() : x.sourceUnit() + (x.sourceYear() == null ? ""
+                        : " " + x.sourceYear() + " 年")).orElse(s.largestSourceId());
+        return new Originality(s.copyRatio(), s.recycledRatio(), largest, s.largestSourceRatio());
     }
 
     private static ProgressBar progress(boolean show, String task, int max) {

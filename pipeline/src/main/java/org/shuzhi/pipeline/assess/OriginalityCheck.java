@@ -22,7 +22,7 @@ final class OriginalityCheck {
         List<Finding> out = new ArrayList<>();
         String src = o == null || o.largestSource() == null ? "—" : o.largestSource();
         var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, "share", List.of(),
-                o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "最多来自 %s（%.0f%%）", src,
+                o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "%s（%.0f%%）", src,
                         o.largestRatio() * 100)), rule.source());
         var b = new Rules.About("originality.recycled", Dimension.ORIGINALITY, "share", List.of(),
                 o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "沿用往年报告 %.0f%%",
