@@ -54,9 +54,6 @@ import picocli.CommandLine.Parameters;
                 "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误；2 用法错误；3 使用 --strict 且有文件失败。",
                 "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
 final class AnalyzeCommand implements Callable<Integer> {
-    /** Reports between two index commits while publishing. */
-    static final int COMMIT_EVERY = 500;
-
     @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
     Path input;
 
@@ -100,6 +97,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "复制比对的最短连续相同字数，不计标点和官方表述（默认：${DEFAULT-VALUE}）")
     int minMatch;
 
+    @Option(names = "--commit-every", paramLabel = "<n>", defaultValue = "500",
+            description = "每输出多少份报告提交一次检索索引并记为完成（默认：${DEFAULT-VALUE}）；中断后重新运行只补做未提交的报告")
+    int commitEvery;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -116,7 +117,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String bad = threads != null && threads < 1 ? "--threads 必须是不小于 1 的整数"
                 : timeout < 1 ? "--timeout 必须是不小于 1 的秒数"
                 : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）"
-                : minMatch < 2 ? "--min-match 必须是不小于 2 的整数" : null;
+                : minMatch < 2 ? "--min-match 必须是不小于 2 的整数"
+                : commitEvery < 1 ? "--commit-every 必须是不小于 1 的整数" : null;
         if (bad != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "用法错误：" + bad);
         }
@@ -158,6 +160,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             Files.createDirectories(json);
             Files.createDirectories(html);
+            Files.createDirectories(out.resolve("copies"));
         } catch (IOException e) {
             err.println("错误：无法创建输出文件夹 " + out + "：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
@@ -173,31 +176,49 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean showProgress = !noProgress && System.console() != null;
         Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
+        ExtractionLimits limits = new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
+                ExtractionLimits.DEFAULT.minTextChars());
+        WorkState state = WorkState.open(out, dictDir, input, limits, profile);
         RunSummary summary;
-        CorpusPhase.Result result;
-        try (Pipeline pipeline = Pipeline.standard(dict, manifest,
-                new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
-                        ExtractionLimits.DEFAULT.minTextChars()))) {
+        CorpusPhase corpus;
+        PublishPhase.Result published;
+        long compareMillis;
+        try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits)) {
             List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
-            CorpusPhase corpus = CorpusPhase.start(input, templates, pipeline, dict,
-                    CompareOptions.withMinMatch(minMatch).withThreads(n), Set.copyOf(ids));
-            // 1. analyse every file: its JSON is written and its text fed to the comparison as soon as it is done
+            corpus = CorpusPhase.start(input, templates, pipeline, dict,
+                    CompareOptions.withMinMatch(minMatch).withThreads(n), state, Set.copyOf(ids));
+            // 1. analyse every changed file: its JSON is written and its text put in the fingerprint store as soon as
+            //    it is done; an unchanged file (same content, same analysis, JSON present) is taken from the store
+            Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
             try (ProgressBar bar = progress(showProgress, "分析", listing.files().size())) {
-                summary = new Batch(pipeline, n).run(input, listing, d -> {
+                summary = new Batch(pipeline, n).run(input, listing, (id, sha) -> {
+                    boolean reused = Files.exists(json.resolve(id + ".json")) && corpus.reuse(id, sha);
+                    if (reused) {
+                        shas.put(id, sha);
+                        step(bar, id);
+                    }
+                    return reused;
+                }, d -> {
                     write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
                     corpus.add(d);
+                    if (d.ok()) {
+                        shas.put(d.id(), d.sha256());
+                    }
                     step(bar, d.source());
                 });
             }
             // 2. compare all reports with each other, with earlier years and with the template library
+            long c0 = System.nanoTime();
             Map<String, Comparison> comparisons = corpus.compare();
-            // 3. publish: assessment, per-report pages and Word files, the search index, the summary
-            List<ReportDocument> published;
+            compareMillis = (System.nanoTime() - c0) / 1_000_000;
+            // 3. publish what changed: assessment, pages, Word files, the search index
             try (ProgressBar bar = progress(showProgress, "输出", ids.size());
                  ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
-                published = publish(ids, json, html, comparisons, quality, indexer, n, bar);
+                published = new PublishPhase(out, state, quality, indexer, corpus.templates(), n, commitEvery)
+                        .run(ids, shas, comparisons, bar);
                 if (indexer != null && prune) {
                     Set<String> removed = indexer.prune(Set.copyOf(ids));
+                    indexer.commit();
                     if (!removed.isEmpty()) {
                         outw.println("已从索引中删除 " + removed.size() + " 份输入中已不存在的报告");
                     }
@@ -206,17 +227,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                 err.println("错误：" + e.getMessage());
                 return ShuzhiCommand.EXIT_FATAL;
             }
-            result = corpus.result(published);
+            state.ledger().compact(Set.copyOf(ids));
         }
-        YoyPages.write(out, result);
-        List<SummaryRow> rows = result.reports().stream().map(SummaryRow::of)
-                .sorted(Comparator.comparing(SummaryRow::source)).toList();
+        YoyPages.write(out, published.units(), published.changed());
+        List<SummaryRow> rows = published.rows().stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);
-        lines.add(3, CorpusPhase.summaryLine(result));
-        lines.add(4, String.format(Locale.ROOT, "总用时（分析、比对、评估、输出与索引）：%.1f 秒",
+        lines.add(3, corpus.summaryLine());
+        lines.add(4, String.format(Locale.ROOT, "输出：更新 %d 份报告的评估、页面与索引，%d 份未变化", published.published(),
+                published.unchanged()));
+        lines.add(5, String.format(Locale.ROOT, "总用时（分析、比对、评估、输出与索引）：%.1f 秒",
                 (System.nanoTime() - started) / 1e9));
-        lines.addAll(result.warnings());
+        lines.addAll(corpus.warnings());
         write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
         quality.finish(lines.get(0));
         lines.forEach(outw::println);
@@ -231,94 +253,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
     }
 
-    /**
-     * Reads every analysed document back from {@code json/}, adds its comparison, assesses it against its notice
-     * profile (originality from the comparison), writes its JSON, page and Word analysis, and indexes it, on
-     * {@code n} threads. The index is committed every {@value #COMMIT_EVERY} reports and at the end, so an
-     * interrupted run keeps what it had published.
-     *
-     * @return the published documents, in input order
-     */
-    private static List<ReportDocument> publish(List<String> ids, Path json, Path html,
-                                                Map<String, Comparison> comparisons, QualityOutputs quality,
-                                                ReportIndexer indexer, int n, ProgressBar bar)
-            throws InterruptedException {
-        HtmlReport renderer = new HtmlReport();
-        ReportDocument[] published = new ReportDocument[ids.size()];
-        int[] done = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                int at = i;
-                String id = ids.get(i);
-                futures.add(pool.submit(() -> {
-                    ReportDocument d;
-                    try {
-                        d = JsonOutput.read(json.resolve(id + ".json"));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("无法读取 " + json.resolve(id + ".json") + "：" + e.getMessage(), e);
-                    }
-                    Comparison c = comparisons.get(d.id());
-                    if (c != null) {
-                        d = d.withComparison(c);
-                    }
-                    d = quality.assess(d, originality(d.comparison()));
-                    write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
-                    quality.write(d);
-                    write(html.resolve(d.id() + ".html"), renderer.render(d));
-                    if (indexer != null) {
-                        indexer.index(d);
-                    }
-                    synchronized (published) {
-                        published[at] = d;
-                        if (indexer != null && ++done[0] % COMMIT_EVERY == 0) {
-                            indexer.commit();
-                        }
-                        step(bar, d.source());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        if (indexer != null) {
-            indexer.commit();
-        }
-        return List.of(published);
-    }
-
-    /**
-     * @return the assessment's originality input from a comparison (the largest source named by its unit and year, as
-     *         a reader knows it), or null when the report was not compared
-     */
-    static Originality originality(Comparison c) {
-        if (!c.compared()) {
-            return null;
-        }
-        Comparison.CopyStats s = c.copyStats();
-        String largest = s.sources().stream().filter(x -> x.sourceId().equals(s.largestSourceId())).findFirst()
-                .map(x -> x.sourceUnit() == null ? x.sourceId() : x.sourceUnit() + (x.sourceYear() == null ? ""
-                        : " " + x.sourceYear() + " 年")).orElse(s.largestSourceId());
-        return new Originality(s.copyRatio(), s.recycledRatio(), largest, s.largestSourceRatio());
-    }
-
     private static ProgressBar progress(boolean show, String task, int max) {
         return show ? new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200).continuousUpdate().build() : null;
     }
 
-    private static void step(ProgressBar bar, String message) {
+    static void step(ProgressBar bar, String message) {
         if (bar != null) {
             bar.step();
             bar.setExtraMessage(message);
@@ -327,8 +267,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static List<String> summaryLines(RunSummary s) {
         List<String> l = new ArrayList<>();
-        l.add(String.format(Locale.ROOT, "分析完成：共 %d 个文件，成功 %d 个，失败 %d 个（另跳过 %d 个非文档文件）", s.files(), s.ok(),
-                s.failures().size(), s.skipped()));
+        l.add(String.format(Locale.ROOT, "分析完成：共 %d 个文件，成功 %d 个，失败 %d 个（另跳过 %d 个非文档文件）",
+                s.files() + s.unchanged(), s.ok() + s.unchanged(), s.failures().size(), s.skipped())
+                + (s.unchanged() == 0 ? "" : String.format(Locale.ROOT, "；其中 %d 个未变化，沿用上次的分析", s.unchanged())));
         l.add(String.format(Locale.ROOT, "用时 %.1f 秒；吞吐 %.2f 份/秒，%,.0f 字符/秒", s.elapsedMs() / 1000.0,
                 s.reportsPerSecond(), s.charsPerSecond()));
         StringBuilder st = new StringBuilder("各阶段用时（各线程合计）：");
@@ -348,7 +289,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return l;
     }
 
-    private static void write(Path target, String content) {
+    static void write(Path target, String content) {
         try {
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8);

@@ -3,12 +3,14 @@ package org.shuzhi.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.shuzhi.pipeline.compare.CompareInput;
 import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
-import org.shuzhi.pipeline.compare.InMemoryTextStore;
 import org.shuzhi.pipeline.compare.TemplateLibrary;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.model.Comparison;
@@ -16,34 +18,29 @@ import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.run.Pipeline;
 
 /**
- * The corpus phase of {@code analyze}, run after the per-document batch and before the outputs are written: reads the
- * template library ({@code --templates} and {@code .shuzhi-templates} folders of the input) with the same pipeline,
- * compares all analysed documents ({@link CorpusComparison}) and returns them with their {@link Comparison}.
+ * The corpus phase of {@code analyze}, between the per-document batch and the outputs: reads the template library
+ * ({@code --templates} and {@code .shuzhi-templates} folders of the input) with the same pipeline, takes every
+ * analysed report (or, for an unchanged file, its record in the fingerprint store) and compares them all
+ * ({@link CorpusComparison}). Texts are kept in the work state's {@link org.shuzhi.pipeline.compare.FileTextStore},
+ * not in memory.
  */
 final class CorpusPhase {
     private final CorpusComparison cc;
-    private final List<ReportDocument> templates;
+    private final WorkState state;
+    private final Map<String, ReportDocument> templates;
     private final List<String> warnings;
 
-    private CorpusPhase(CorpusComparison cc, List<ReportDocument> templates, List<String> warnings) {
+    private CorpusPhase(CorpusComparison cc, WorkState state, Map<String, ReportDocument> templates,
+                        List<String> warnings) {
         this.cc = cc;
+        this.state = state;
         this.templates = templates;
         this.warnings = warnings;
     }
 
     /**
-     * @param reports   the analysed documents, with their comparison (failed ones unchanged), in input order
-     * @param templates the template texts that were read (failed ones are left out and named in {@code warnings})
-     * @param summary   what the comparison did
-     * @param warnings  Chinese notes for the run summary (unreadable templates)
-     */
-    record Result(List<ReportDocument> reports, List<ReportDocument> templates, CorpusComparison.Summary summary,
-                  List<String> warnings) {
-    }
-
-    /**
-     * Reads the template library and prepares the comparison; analysed reports are then fed one by one with
-     * {@link #add} (from the batch's sink, as they finish), so that no document has to be kept.
+     * Reads the template library and prepares the comparison; reports are then fed with {@link #add} or
+     * {@link #reuse} as the batch finishes them.
      *
      * @param input     the input folder
      * @param templates the folder given with {@code --templates}, or null
@@ -51,9 +48,9 @@ final class CorpusPhase {
      * @throws IOException if a template folder cannot be listed
      */
     static CorpusPhase start(Path input, Path templates, Pipeline pipeline, Dictionaries dict, CompareOptions options,
-                             java.util.Set<String> reportIds) throws IOException {
-        CorpusComparison cc = new CorpusComparison(options, dict, new InMemoryTextStore());
-        List<ReportDocument> read = new ArrayList<>();
+                             WorkState state, Set<String> reportIds) throws IOException {
+        CorpusComparison cc = new CorpusComparison(options, dict, state.store());
+        Map<String, ReportDocument> read = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (TemplateLibrary.TemplateFile f : TemplateLibrary.find(input, templates)) {
             ReportDocument t = pipeline.analyze(f.root(), f.file());
@@ -62,16 +59,39 @@ final class CorpusPhase {
             } else if (reportIds.contains(t.id())) {
                 warnings.add("范文库文件与报告编号重复，未使用：" + t.source());
             } else {
-                cc.addTemplate(t);
-                read.add(t);
+                CompareInput in = cc.prepare(t, true);
+                state.store().save(in, "template:" + t.sha256());
+                cc.addTemplate(in);
+                read.put(t.id(), t);
             }
         }
-        return new CorpusPhase(cc, read, warnings);
+        return new CorpusPhase(cc, state, read, warnings);
     }
 
-    /** Adds an analysed document (with its tokens); failed documents are ignored. Not thread-safe. */
+    /**
+     * Adds an analysed report: its record goes to the fingerprint store first. Failed documents are ignored.
+     * Thread-safe.
+     */
     void add(ReportDocument d) {
-        cc.add(d);
+        if (d.ok()) {
+            CompareInput in = cc.prepare(d, false);
+            state.store().save(in, state.stamp(d.sha256()));
+            cc.add(in);
+        }
+    }
+
+    /**
+     * Adds an unchanged report from the fingerprint store. Thread-safe.
+     *
+     * @return false when the store has no current record of it (it must be analysed)
+     */
+    boolean reuse(String id, String sha256) {
+        CompareInput in = state.store().load(id, state.stamp(sha256));
+        if (in == null) {
+            return false;
+        }
+        cc.add(in);
+        return true;
     }
 
     /** @return the comparison of every added report, by report id */
@@ -79,14 +99,19 @@ final class CorpusPhase {
         return cc.compare();
     }
 
-    /** @return the result for the pages, given the published documents (with their comparison) */
-    Result result(List<ReportDocument> published) {
-        return new Result(published, templates, cc.summary(), warnings);
+    /** @return the template texts that were read, by id */
+    Map<String, ReportDocument> templates() {
+        return templates;
     }
 
-    /** @return the one-line Chinese summary of the comparison for the run summary */
-    static String summaryLine(Result r) {
-        CorpusComparison.Summary s = r.summary();
+    /** @return Chinese notes for the run summary (unreadable templates) */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return the one-line Chinese summary of the comparison for the run summary (after {@link #compare}) */
+    String summaryLine() {
+        CorpusComparison.Summary s = cc.summary();
         return String.format(Locale.ROOT, "比对完成：%d 篇文档、%d 篇范文，候选 %d 对；抄用他人或范文 %d 篇，照搬往年 %d 篇，"
                         + "问题重复出现 %d 处，打算重复 %d 处，兑现上年承诺 %d 处，时代错位 %d 处；用时 %.1f 秒",
                 s.reports(), s.templates(), s.candidatePairs(), s.reportsCopying(), s.reportsRecycling(),

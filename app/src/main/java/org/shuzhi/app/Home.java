@@ -37,6 +37,19 @@ public final class Home {
         return found;
     }
 
+    /**
+     * @return an identity of the running program build: the jar's (or classes folder's) path, size and modification
+     *         time; a rebuilt program gives another value, so that a re-run analyses everything again
+     */
+    public static String build() {
+        try {
+            Path code = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getFileName() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+        } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static Path upwards(Path from) {
         for (Path p = from; p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("dictionaries").resolve("terms"))) {

@@ -74,6 +74,15 @@ public final class QualityOutputs {
         }
     }
 
+    /** Keeps the summary row of a report whose outputs are current (not published again); null is ignored. */
+    public void keep(QualityRow row) {
+        if (row != null) {
+            synchronized (rows) {
+                rows.add(row);
+            }
+        }
+    }
+
     /** Writes the batch summary and copies the chart library into {@code <out>/assets/}. */
     public void finish(String runLine) {
         Assets.copy(out);

@@ -25,6 +25,11 @@ public final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** @return the mapper every JSON output of shuzhi uses (map entries sorted by key, unknown properties ignored) */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /** @return the document as JSON text */
     public static String toJson(ReportDocument doc) {
         try {

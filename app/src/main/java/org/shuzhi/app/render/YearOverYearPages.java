@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.Anachronism;
@@ -103,34 +104,85 @@ public final class YearOverYearPages {
         templates.forEach(t -> byId.put(t.id(), t));
         Map<String, List<ReportDocument>> units = new TreeMap<>();
         for (ReportDocument d : reports) {
-            if (d.ok() && d.docType() == DocType.REPORT && d.unit() != null && d.year() != null
-                    && d.comparison().compared()) {
-                units.computeIfAbsent(d.unit().strip(), k -> new ArrayList<>()).add(d);
+            String u = unitOf(d);
+            if (u != null) {
+                units.computeIfAbsent(u, k -> new ArrayList<>()).add(d);
             }
         }
         Map<String, String> pages = new LinkedHashMap<>();
         List<UnitRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<ReportDocument>> u : units.entrySet()) {
-            List<ReportDocument> ds = new ArrayList<>(u.getValue());
-            ds.sort(Comparator.comparing(ReportDocument::year).thenComparing(ReportDocument::id));
-            pages.put("yoy/" + ComparisonView.unitFile(u.getKey()), unitPage(u.getKey(), ds, rows));
+            UnitPage page = unitPage(u.getKey(), u.getValue());
+            pages.put(page.path(), page.html());
+            rows.add(page.row());
         }
+        pages.put(INDEX, indexPage(rows));
+        for (ReportDocument d : reports) {
+            pages.putAll(copyPages(d, byId::get));
+        }
+        return pages;
+    }
+
+    /** The unit index page, relative to the output folder. */
+    public static final String INDEX = "yoy/index.html";
+
+    /**
+     * @param path relative to the output folder ({@code yoy/<unit>.html})
+     * @param html the page
+     * @param row  the unit's row in the index page
+     */
+    public record UnitPage(String path, String html, UnitRow row) {
+    }
+
+    /**
+     * @return the unit whose year-over-year page shows {@code d} (stripped), or null when it is on none: it failed, is
+     *         not a report, has no unit or year, or was not compared
+     */
+    public static String unitOf(ReportDocument d) {
+        return d.ok() && d.docType() == DocType.REPORT && d.unit() != null && d.year() != null
+                && d.comparison().compared() ? d.unit().strip() : null;
+    }
+
+    /**
+     * @param unit a unit ({@link #unitOf})
+     * @param docs its reports (any order)
+     * @return its page and index row
+     */
+    public UnitPage unitPage(String unit, List<ReportDocument> docs) {
+        List<ReportDocument> ds = new ArrayList<>(docs);
+        ds.sort(Comparator.comparing(ReportDocument::year).thenComparing(ReportDocument::id));
+        List<UnitRow> rows = new ArrayList<>(1);
+        String html = unitPage(unit, ds, rows);
+        return new UnitPage("yoy/" + ComparisonView.unitFile(unit), html, rows.get(0));
+    }
+
+    /** @return the unit index page ({@link #INDEX}) of these rows (any order) */
+    public String indexPage(List<UnitRow> units) {
+        List<UnitRow> rows = new ArrayList<>(units);
         rows.sort(Comparator.comparingInt(UnitRow::everyYear).reversed().thenComparing(
                 Comparator.comparingInt(UnitRow::chains).reversed()).thenComparing(UnitRow::unit));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", rows);
-        pages.put("yoy/index.html", Templates.render(indexTemplate, m));
-        for (ReportDocument d : reports) {
-            if (!d.ok() || !d.comparison().compared()) {
-                continue;
-            }
-            Set<String> sources = new LinkedHashSet<>();
-            d.comparison().passages().forEach(p -> sources.add(p.sourceId()));
-            for (String s : sources) {
-                ReportDocument src = byId.get(s);
-                if (src != null) {
-                    pages.put("copies/" + ComparisonView.copyFile(d.id(), s), pairPage(d, src));
-                }
+        return Templates.render(indexTemplate, m);
+    }
+
+    /**
+     * @param d       a compared document
+     * @param sources finds a source document (report or template) by id; null when unknown (no page)
+     * @return the side-by-side pages of {@code d} with each source it shares passages with: path ({@code copies/…})
+     *         → HTML; empty when it was not compared
+     */
+    public Map<String, String> copyPages(ReportDocument d, Function<String, ReportDocument> sources) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        if (!d.ok() || !d.comparison().compared()) {
+            return pages;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        d.comparison().passages().forEach(p -> ids.add(p.sourceId()));
+        for (String s : ids) {
+            ReportDocument src = sources.apply(s);
+            if (src != null) {
+                pages.put("copies/" + ComparisonView.copyFile(d.id(), s), pairPage(d, src));
             }
         }
         return pages;

@@ -141,7 +141,9 @@ public final class CorpusComparison {
      * @throws IllegalStateException    if {@link #compare()} has run
      */
     public void add(ReportDocument doc) {
-        add(doc, false);
+        if (doc.ok()) {
+            add(prepare(doc, false), false);
+        }
     }
 
     /**
@@ -152,31 +154,66 @@ public final class CorpusComparison {
      * @throws IllegalStateException    if {@link #compare()} has run
      */
     public void addTemplate(ReportDocument doc) {
-        add(doc, true);
+        if (doc.ok()) {
+            add(prepare(doc, true), true);
+        }
     }
 
-    private void add(ReportDocument doc, boolean template) {
+    /**
+     * Adds a document prepared earlier (by {@link #prepare}, possibly in an earlier run, read back from a
+     * {@link FileTextStore}); its text must be in this comparison's store.
+     *
+     * @throws IllegalArgumentException if a document with the same id was added before
+     * @throws IllegalStateException    if {@link #compare()} has run
+     */
+    public void add(CompareInput in) {
+        add(in, false);
+    }
+
+    /**
+     * Adds a template text prepared by {@link #prepare} with {@code template} true; its text must be in this
+     * comparison's store.
+     *
+     * @throws IllegalArgumentException if a document with the same id was added before
+     * @throws IllegalStateException    if {@link #compare()} has run
+     */
+    public void addTemplate(CompareInput in) {
+        add(in, true);
+    }
+
+    /**
+     * What the comparison keeps of an analysed document. Thread-safe; does not add it.
+     *
+     * @param doc      an analysed document that did not fail (tokens and categories filled)
+     * @param template true for a text of the template library
+     * @throws IllegalArgumentException if the document failed
+     */
+    public CompareInput prepare(ReportDocument doc, boolean template) {
         if (!doc.ok()) {
-            return;
+            throw new IllegalArgumentException("failed document " + doc.id());
         }
-        ReportText text = ReportText.of(doc);
-        char[] normalized = normalize(text).chars();
+        boolean report = !template && doc.docType() == DocType.REPORT;
+        List<CompareInput.ItemRow> items = report && doc.year() != null
+                ? ItemSketch.rows(doc, vocabulary, planSignals) : List.of();
+        return new CompareInput(doc.id(), doc.unit(), doc.secretary(), doc.year(), report, title(doc),
+                ReportText.of(doc), items);
+    }
+
+    private void add(CompareInput in, boolean template) {
+        char[] normalized = normalize(in.text()).chars();
         int[] fps = Fingerprints.winnow(Fingerprints.kgrams(normalized, options.fingerprintChars()),
                 options.window());
-        boolean report = !template && doc.docType() == DocType.REPORT;
         synchronized (this) {
             if (started) {
                 throw new IllegalStateException("compare() has already run");
             }
-            if (!ids.add(doc.id())) {
-                throw new IllegalArgumentException("duplicate document id " + doc.id());
+            if (!ids.add(in.id())) {
+                throw new IllegalArgumentException("duplicate document id " + in.id());
             }
-            ItemSketch items = report && doc.year() != null ? ItemSketch.of(doc, vocabulary, planSignals)
-                    : ItemSketch.EMPTY;
-            entries.add(new Entry(doc.id(), template, doc.unit(), doc.secretary(), doc.year(), report, title(doc),
-                    normalized, fps, items));
+            entries.add(new Entry(in.id(), template, in.unit(), in.secretary(), in.year(), in.report(), in.title(),
+                    normalized, fps, ItemSketch.of(in.items(), vocabulary)));
         }
-        store.put(text);
+        store.put(in.text());
     }
 
     private static String title(ReportDocument doc) {
@@ -552,7 +589,7 @@ public final class CorpusComparison {
         boolean verbatim = letters(ta).equals(letters(tb));
         return new YearOverYearMatch(kind, a.paragraph(p.a()), new Span(a.start(p.a()), a.end(p.a())), ta,
                 prev.id(), prev.year(), b.paragraph(p.b()), new Span(b.start(p.b()), b.end(p.b())), tb,
-                verbatim ? 1.0 : round(p.similarity()), verbatim, matcher.words(p.shared(), vocabulary));
+                verbatim ? 1.0 : similarity(p.similarity()), verbatim, matcher.words(p.shared(), vocabulary));
     }
 
     /** @return the letters of a text (no digits, punctuation or whitespace): what "verbatim" compares */
@@ -596,7 +633,7 @@ public final class CorpusComparison {
                     addressed ? ProblemCoverage.Status.ADDRESSED : ProblemCoverage.Status.NOT_MENTIONED,
                     addressed ? a.paragraph(best) : -1, addressed ? new Span(a.start(best), a.end(best)) : null,
                     addressed ? text.text().substring(a.start(best), a.end(best)) : null,
-                    best >= 0 ? round(Math.min(1, bestSim)) : 0, repeated.contains(ps)));
+                    best >= 0 ? similarity(Math.min(1, bestSim)) : 0, repeated.contains(ps)));
         }
         return out;
     }
@@ -654,6 +691,15 @@ public final class CorpusComparison {
         List<ParagraphFlags> out = new ArrayList<>();
         f.forEach((i, s) -> out.add(new ParagraphFlags(i, List.copyOf(s))));
         return out;
+    }
+
+    /**
+     * A year-over-year similarity as reported: two decimals. The weights behind it are document frequencies over the
+     * whole corpus, so any other report's change moves it in the third or fourth decimal; reported with two, a
+     * report's comparison — and so its outputs — change only when a related report does (re-runs redo less).
+     */
+    private static double similarity(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     private static double round(double v) {

@@ -95,13 +95,16 @@ final class ItemMatcher {
         return out;
     }
 
-    /** @return the shared words, the heaviest first */
+    /**
+     * @return the shared words, longest first, then in code-point order: an order that does not depend on the rest of
+     *         the corpus (weights do), so that one report's change does not reorder the words of unrelated reports
+     */
     List<String> words(int[] shared, Vocabulary v) {
         List<Integer> ids = new ArrayList<>();
         for (int id : shared) {
             ids.add(id);
         }
-        ids.sort(Comparator.comparingDouble((Integer id) -> id < idf.length ? -idf[id] : -1).thenComparing(v::word));
+        ids.sort(Comparator.comparingInt((Integer id) -> -v.word(id).length()).thenComparing(v::word));
         return ids.stream().map(v::word).toList();
     }
 }

@@ -51,12 +51,16 @@ final class ItemSketch {
     }
 
     /**
+     * The items of a report with their canonical content words, before they become ids: what the comparison keeps of
+     * a report's tokens between runs ({@link CompareInput}). Thread-safe (reads the vocabulary's foldings only).
+     *
      * @param doc         an analysed report (tokens and categories filled)
-     * @param vocabulary  word ids
+     * @param vocabulary  word foldings
      * @param planSignals the {@code plan-signals} list
+     * @return the item rows, in text order
      */
-    static ItemSketch of(ReportDocument doc, Vocabulary vocabulary, TermList planSignals) {
-        List<int[]> rows = new ArrayList<>();
+    static List<CompareInput.ItemRow> rows(ReportDocument doc, Vocabulary vocabulary, TermList planSignals) {
+        List<CompareInput.ItemRow> rows = new ArrayList<>();
         String folded = null;
         for (Paragraph p : doc.paragraphs()) {
             if (p.heading()) {
@@ -96,10 +100,30 @@ final class ItemSketch {
                 }
             }
         }
-        return new ItemSketch(rows.toArray(new int[0][]));
+        return rows;
     }
 
-    private static void item(List<int[]> rows, Kind k, Paragraph p, int from, int to, Vocabulary vocabulary) {
+    /**
+     * @param rows       item rows from {@link #rows}
+     * @param vocabulary word ids (the caller serialises calls)
+     */
+    static ItemSketch of(List<CompareInput.ItemRow> rows, Vocabulary vocabulary) {
+        int[][] packed = new int[rows.size()][];
+        for (int i = 0; i < packed.length; i++) {
+            CompareInput.ItemRow r = rows.get(i);
+            int[] terms = vocabulary.ids(r.words());
+            int[] row = new int[TERMS + terms.length];
+            row[KIND] = r.kind();
+            row[PARAGRAPH] = r.paragraph();
+            row[START] = r.start();
+            row[END] = r.end();
+            System.arraycopy(terms, 0, row, TERMS, terms.length);
+            packed[i] = row;
+        }
+        return new ItemSketch(packed);
+    }
+
+    private static void item(List<CompareInput.ItemRow> rows, Kind k, Paragraph p, int from, int to, Vocabulary vocabulary) {
         if (!add(rows, k, p, from, to, vocabulary) || k != Kind.PROBLEM) {
             return;
         }
@@ -123,24 +147,18 @@ final class ItemSketch {
     }
 
     /** @return true when the item was added (it has content words) */
-    private static boolean add(List<int[]> rows, Kind k, Paragraph p, int from, int to, Vocabulary vocabulary) {
-        List<Integer> ids = new ArrayList<>();
+    private static boolean add(List<CompareInput.ItemRow> rows, Kind k, Paragraph p, int from, int to,
+                               Vocabulary vocabulary) {
+        java.util.Set<String> words = new java.util.TreeSet<>();
         for (Sentence s : p.sentences()) {
             if (s.span().end() > from && s.span().start() < to) {
-                vocabulary.addTerms(s.tokens(), from, to, ids);
+                vocabulary.canonicalTerms(s.tokens(), from, to, words);
             }
         }
-        int[] terms = Vocabulary.distinct(ids);
-        if (terms.length == 0) {
+        if (words.isEmpty()) {
             return false;
         }
-        int[] row = new int[TERMS + terms.length];
-        row[KIND] = k.ordinal();
-        row[PARAGRAPH] = p.index();
-        row[START] = from;
-        row[END] = to;
-        System.arraycopy(terms, 0, row, TERMS, terms.length);
-        rows.add(row);
+        rows.add(new CompareInput.ItemRow(k.ordinal(), p.index(), from, to, words.toArray(new String[0])));
         return true;
     }
 

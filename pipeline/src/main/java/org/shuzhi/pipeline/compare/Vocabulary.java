@@ -14,7 +14,7 @@ import org.shuzhi.pipeline.model.Token;
  * verb, adjective, idiom, abbreviation or distinguishing word (HanLP/PKU tags {@code n* v* a* b* i* l* j* g* z*});
  * punctuation, particles, prepositions, conjunctions, numerals, measure words, time words, pronouns, adverbs and
  * locative words are not. Each word is folded to its canonical form by {@code yoy-synonyms.txt} (a canonical
- * {@code -} drops it). Not thread-safe: the caller serialises {@link #terms}.
+ * {@code -} drops it). {@link #canonicalTerms} is thread-safe; the caller serialises {@link #ids}.
  */
 final class Vocabulary {
     private static final Set<Character> CONTENT_POS = Set.of('n', 'v', 'a', 'b', 'i', 'l', 'j', 'g', 'z');
@@ -33,9 +33,9 @@ final class Vocabulary {
      * @param tokens a sentence's tokens (any order)
      * @param from   first offset of the item, inclusive
      * @param to     last offset, exclusive
-     * @param into   the ids are added here
+     * @param into   the canonical content words are added here; thread-safe (reads the foldings only)
      */
-    void addTerms(List<Token> tokens, int from, int to, List<Integer> into) {
+    void canonicalTerms(List<Token> tokens, int from, int to, java.util.Collection<String> into) {
         for (Token t : tokens) {
             if (t.span().start() < from || t.span().end() > to || t.pos().isEmpty()
                     || !CONTENT_POS.contains(t.pos().charAt(0))) {
@@ -43,12 +43,24 @@ final class Vocabulary {
             }
             String w = canonical(t.word());
             if (w != null) {
-                into.add(ids.computeIfAbsent(w, k -> {
-                    words.add(k);
-                    return words.size() - 1;
-                }));
+                into.add(w);
             }
         }
+    }
+
+    /**
+     * @param canonicalWords canonical words (from {@link #canonicalTerms})
+     * @return their sorted distinct ids, new words numbered as they come; not thread-safe
+     */
+    int[] ids(String[] canonicalWords) {
+        int[] out = new int[canonicalWords.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.computeIfAbsent(canonicalWords[i], k -> {
+                words.add(k);
+                return words.size() - 1;
+            });
+        }
+        return java.util.Arrays.stream(out).sorted().distinct().toArray();
     }
 
     /** @return the canonical form of a word, or null when it is dropped */
@@ -69,11 +81,6 @@ final class Vocabulary {
     /** @return the number of distinct words seen */
     int size() {
         return words.size();
-    }
-
-    /** @return sorted distinct ids of a list */
-    static int[] distinct(List<Integer> ids) {
-        return ids.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
     }
 
     /** @return the ids of {@code a} that are also in {@code b} (both sorted) */

@@ -30,13 +30,35 @@ public final class Batch {
     }
 
     /**
+     * Decides whether a file's earlier analysis can be used instead of analysing it again.
+     */
+    @FunctionalInterface
+    public interface Reuse {
+        /**
+         * Called from worker threads, concurrently, for every file within the size limit, before it is analysed.
+         *
+         * @param id     the report id
+         * @param sha256 the file's SHA-256 (lower-case hex)
+         * @return true when the earlier analysis was taken (the file is then neither analysed nor sent to the sink)
+         */
+        boolean reuse(String id, String sha256);
+    }
+
+    /** {@link #run(Path, InputFiles.Listing, Reuse, Consumer)} analysing every file. */
+    public RunSummary run(Path root, InputFiles.Listing listing, Consumer<ReportDocument> sink)
+            throws InterruptedException {
+        return run(root, listing, null, sink);
+    }
+
+    /**
      * @param root    the input folder
      * @param listing the files to analyse ({@link InputFiles#list(Path)})
-     * @param sink    receives every document, ok or failed, from one thread at a time (calls are serialised)
+     * @param reuse   asked first for each file (by content hash) whether an earlier analysis stands; null: none does
+     * @param sink    receives every analysed document, ok or failed, from one thread at a time (calls are serialised)
      * @return the run's summary
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
-    public RunSummary run(Path root, InputFiles.Listing listing, Consumer<ReportDocument> sink)
+    public RunSummary run(Path root, InputFiles.Listing listing, Reuse reuse, Consumer<ReportDocument> sink)
             throws InterruptedException {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -47,12 +69,21 @@ public final class Batch {
         List<RunSummary.FailedFile> failures = new ArrayList<>();
         long[] chars = {0};
         int[] ok = {0};
+        int[] unchanged = {0};
         Object lock = new Object();
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (String rel : listing.files()) {
                 futures.add(pool.submit(() -> {
-                    ReportDocument d = pipeline.analyze(root, root.resolve(rel));
+                    Path file = root.resolve(rel);
+                    String sha = reuse == null ? null : pipeline.hashWithinLimit(file);
+                    if (sha != null && reuse.reuse(InputFiles.reportId(rel), sha)) {
+                        synchronized (lock) {
+                            unchanged[0]++;
+                        }
+                        return;
+                    }
+                    ReportDocument d = pipeline.analyze(root, file, sha);
                     synchronized (lock) {
                         if (d.ok()) {
                             ok[0]++;
@@ -76,7 +107,8 @@ public final class Batch {
         }
         failures.sort(Comparator.comparing(RunSummary.FailedFile::source));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new RunSummary(listing.files().size(), ok[0], List.copyOf(failures), listing.skipped(), chars[0], ms,
+        return new RunSummary(listing.files().size() - unchanged[0], ok[0], List.copyOf(failures), listing.skipped(),
+                unchanged[0], chars[0], ms,
                 pipeline.timings());
     }
 }

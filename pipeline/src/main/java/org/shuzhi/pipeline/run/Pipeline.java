@@ -72,6 +72,13 @@ public final class Pipeline implements AutoCloseable {
      * @param file a file below {@code root}
      */
     public ReportDocument analyze(Path root, Path file) {
+        return analyze(root, file, null);
+    }
+
+    /**
+     * {@link #analyze(Path, Path)} with the file's SHA-256 already computed ({@link #hashWithinLimit}), or null.
+     */
+    public ReportDocument analyze(Path root, Path file, String knownSha256) {
         String rel = root.relativize(file).toString().replace('\\', '/');
         ReportDocument unread = ReportDocument.of(InputFiles.reportId(rel), rel, "", 0);
         String sha;
@@ -82,7 +89,7 @@ public final class Pipeline implements AutoCloseable {
             if (refused != null && refused.kind() == FailureKind.TOO_LARGE) {
                 return ReportDocument.of(InputFiles.reportId(rel), rel, "", size).withFailure(refused);
             }
-            sha = sha256(file);
+            sha = knownSha256 != null ? knownSha256 : sha256(file);
         } catch (IOException e) {
             return unread.withFailure(Extractor.readFailure(e));
         }
@@ -139,6 +146,19 @@ public final class Pipeline implements AutoCloseable {
             out.put(n, a == null ? 0L : a.sum());
         }
         return out;
+    }
+
+    /**
+     * @return the file's SHA-256 (lower-case hex), or null when it is over the size limit or cannot be read (then
+     *         {@link #analyze} reports why)
+     */
+    public String hashWithinLimit(Path file) {
+        try {
+            Failure refused = extractor.refuseBySize(Files.size(file));
+            return refused != null && refused.kind() == FailureKind.TOO_LARGE ? null : sha256(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String sha256(Path file) throws IOException {

@@ -7,15 +7,17 @@ import org.shuzhi.pipeline.model.Failure;
 /**
  * What a batch did.
  *
- * @param files      files analysed (ok + failed)
+ * @param files      files analysed in this run (ok + failed)
  * @param ok         files analysed successfully
  * @param failures   every file that could not be analysed, in path order
  * @param skipped    files in the input folder that are not documents (manifests, scripts …)
+ * @param unchanged  files not analysed again because their content (SHA-256) and the analysis are unchanged since an
+ *                   earlier run (see {@link Batch.Reuse}); not counted in {@code files}
  * @param chars      characters of cleaned text analysed, UTF-16 code units
  * @param elapsedMs  wall-clock time of the batch, milliseconds
  * @param stageNanos time per step summed over worker threads, nanoseconds
  */
-public record RunSummary(int files, int ok, List<FailedFile> failures, int skipped, long chars, long elapsedMs,
+public record RunSummary(int files, int ok, List<FailedFile> failures, int skipped, int unchanged, long chars, long elapsedMs,
                          Map<String, Long> stageNanos) {
 
     /** A file that failed and why. */
