@@ -53,7 +53,29 @@ import picocli.CommandLine.Parameters;
         footer = {"示例：./shuzhi analyze corpus-samples --out reports",
                 "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误；2 用法错误；3 使用 --strict 且有文件失败。",
                 "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
-final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand implements Callable<Integer> {
+    /**
+     * Wall-clock times of a finished run's phases, for the benchmark.
+     *
+     * @param analysis     the batch (analysis of changed files), with its per-stage times
+     * @param compareMs    comparison of all reports (fingerprint index, alignment, year over year), ms
+     * @param publishMs    assessment, JSON/HTML/Word/copy pages and indexing of changed reports, ms
+     * @param pagesMs      year-over-year pages, summary.csv, index page and quality summary, ms
+     * @param totalMs      the whole run, including loading dictionaries and the template library, ms
+     * @param published    reports published in this run
+     * @param unchanged    reports whose outputs were current
+     */
+    public record Phases(RunSummary analysis, long compareMs, long publishMs, long pagesMs, long totalMs,
+                         int published, int unchanged) {
+    }
+
+    private Phases phases;
+
+    /** @return the phase times of the last successful {@link #call}, or null */
+    public Phases phases() {
+        return phases;
+    }
+
     @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
     Path input;
 
@@ -183,6 +205,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         CorpusPhase corpus;
         PublishPhase.Result published;
         long compareMillis;
+        long p0;
         try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits)) {
             List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
             corpus = CorpusPhase.start(input, templates, pipeline, dict,
@@ -211,6 +234,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             long c0 = System.nanoTime();
             Map<String, Comparison> comparisons = corpus.compare();
             compareMillis = (System.nanoTime() - c0) / 1_000_000;
+            p0 = System.nanoTime();
             // 3. publish what changed: assessment, pages, Word files, the search index
             try (ProgressBar bar = progress(showProgress, "输出", ids.size());
                  ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
@@ -229,6 +253,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             state.ledger().compact(Set.copyOf(ids));
         }
+        long publishMillis = (System.nanoTime() - p0) / 1_000_000;
+        long y0 = System.nanoTime();
         YoyPages.write(out, published.units(), published.changed());
         List<SummaryRow> rows = published.rows().stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
@@ -241,6 +267,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         lines.addAll(corpus.warnings());
         write(out.resolve("index.html"), new HtmlReport().renderIndex(rows, lines.subList(0, 2)));
         quality.finish(lines.get(0));
+        phases = new Phases(summary, compareMillis, publishMillis, (System.nanoTime() - y0) / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000, published.published(), published.unchanged());
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
                 + out.resolve("index.html") + " 、" + out.resolve(QualitySummary.HTML) + "（质量汇总）"

@@ -43,7 +43,11 @@ public final class TermList {
         }
     }
 
-    private record Compiled(Entry entry, String literal, Pattern pattern) {
+    /**
+     * A compiled entry: a literal, or a pattern with the characters every match of it contains ({@code required}, from
+     * {@link #requiredChars}), so that a region lacking one of them is skipped without running the pattern.
+     */
+    private record Compiled(Entry entry, String literal, Pattern pattern, char[] required) {
     }
 
     private final String name;
@@ -75,7 +79,8 @@ public final class TermList {
         String t = e.term();
         try {
             if (t.startsWith("re:")) {
-                regexes.add(new Compiled(e, null, Pattern.compile(TextFold.foldRegex(t.substring(3)))));
+                String rx = TextFold.foldRegex(t.substring(3));
+                regexes.add(new Compiled(e, null, Pattern.compile(rx), requiredChars(rx)));
             } else if (t.contains("…")) {
                 StringBuilder rx = new StringBuilder();
                 String[] parts = TextFold.fold(t).split("…+", -1);
@@ -85,10 +90,12 @@ public final class TermList {
                     }
                     rx.append(Pattern.quote(parts[i]));
                 }
-                regexes.add(new Compiled(e, null, Pattern.compile(rx.toString())));
+                regexes.add(new Compiled(e, null, Pattern.compile(rx.toString()),
+                        String.join("", parts).chars().distinct().collect(StringBuilder::new,
+                                StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray()));
             } else {
                 String lit = TextFold.fold(t);
-                literals.computeIfAbsent(lit.charAt(0), k -> new ArrayList<>()).add(new Compiled(e, lit, null));
+                literals.computeIfAbsent(lit.charAt(0), k -> new ArrayList<>()).add(new Compiled(e, lit, null, null));
             }
         } catch (PatternSyntaxException ex) {
             throw new DictionaryException(file, e.line(), "bad regular expression: " + ex.getDescription(), ex);
@@ -228,6 +235,59 @@ public final class TermList {
     private record Hit(int start, int end, Entry entry) {
     }
 
+    private static boolean containsAll(String text, int from, int to, char[] required) {
+        for (char r : required) {
+            boolean found = false;
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) == r) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The characters that every match of a regular expression contains, found conservatively: plain characters at the
+     * top level of the expression (outside groups, character classes, quantifiers and escapes) that are not made optional by a
+     * following {@code ?}, {@code *} or {@code {}; none when the top level has an alternation. Used only to skip
+     * regions that cannot match, so a character missed here costs speed, never a match.
+     */
+    static char[] requiredChars(String regex) {
+        StringBuilder req = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                i = Math.max(i, regex.indexOf('}', i));
+            } else if (c == '[') {
+                for (i++; i < regex.length() && regex.charAt(i) != ']'; i++) {
+                    if (regex.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return new char[0];
+            } else if (depth == 0 && "^$.?*+{}".indexOf(c) < 0) {
+                char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+                if (next != '?' && next != '*' && next != '{' && req.indexOf(String.valueOf(c)) < 0) {
+                    req.append(c);
+                }
+            }
+        }
+        return req.toString().toCharArray();
+    }
+
     private static List<Hit> collect(String text, int from, int to, Map<Character, List<Compiled>> literals,
                                      List<Compiled> regexes) {
         List<Hit> hits = new ArrayList<>();
@@ -246,6 +306,9 @@ public final class TermList {
             }
         }
         for (Compiled c : regexes) {
+            if (!containsAll(text, from, to, c.required)) {
+                continue;
+            }
             Matcher m = c.pattern.matcher(text).region(from, to);
             while (m.find()) {
                 if (m.end() > m.start()) {

@@ -49,6 +49,17 @@ import org.xml.sax.ContentHandler;
  */
 public final class Extractor implements AutoCloseable {
     private final AutoDetectParser tika = new AutoDetectParser();
+    /**
+     * Word .docx through Tika's streaming (SAX) extractor instead of the XWPF object model: the same paragraphs,
+     * several times faster and with memory bounded by the largest part, not the whole document tree.
+     */
+    private static final org.apache.tika.parser.microsoft.OfficeParserConfig OFFICE = office();
+
+    private static org.apache.tika.parser.microsoft.OfficeParserConfig office() {
+        org.apache.tika.parser.microsoft.OfficeParserConfig c = new org.apache.tika.parser.microsoft.OfficeParserConfig();
+        c.setUseSAXDocxExtractor(true);
+        return c;
+    }
     private final ExtractionLimits limits;
     private final PdfExtractor pdf;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -170,6 +181,7 @@ public final class Extractor implements AutoCloseable {
         ParseContext context = new ParseContext();
         // embedded documents (an OLE object, a docx inside a docx) are not the report's text, and a bomb can hide there
         context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED);
+        context.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, OFFICE);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             tika.parse(in, handler, md, context);
         }

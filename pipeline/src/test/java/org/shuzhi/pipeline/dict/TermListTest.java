@@ -80,4 +80,52 @@ class TermListTest {
         assertTrue(terms(vague, "部分党员学习不够深入").stream().anyMatch(t -> t.startsWith("部分")));
         assertTrue(Repo.dictionaries().names().containsAll(List.of(Dictionaries.DOMAIN_TERMS, Dictionaries.WATERMARKS)));
     }
+
+    @Test
+    void requiredCharactersAreFoundConservatively() {
+        assertEquals("了", new String(TermList.requiredChars("(开展|组织|召开)了")));
+        assertEquals("将", new String(TermList.requiredChars("(?<!即)将(?![来军近])")));
+        assertEquals("年", new String(TermList.requiredChars("(20\\d{2}|明)年[^。]{0,6}(将|要)")));
+        assertEquals("/", new String(TermList.requiredChars("\\d{1,3}\\s*/\\s*\\d{1,3}")), "quantifier digits are no literals");
+        assertEquals("", new String(TermList.requiredChars("第\\s*\\d|页")), "top-level alternation: none");
+        assertEquals("共", new String(TermList.requiredChars("共?(开展|组织)共")));
+    }
+
+    /**
+     * The regex prefilter never loses a match: on every text of the seeds and corpus-samples, every match of every
+     * {@code re:} entry of every dictionary contains all the characters {@link TermList#requiredChars} requires.
+     */
+    @Test
+    void everyMatchOfEveryDictionaryRegexContainsItsRequiredCharacters() throws Exception {
+        StringBuilder corpus = new StringBuilder();
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(Repo.root().resolve("corpus-samples"))) {
+            for (java.nio.file.Path f : s.filter(x -> x.toString().endsWith(".txt")
+                    && !x.toString().contains("broken")).toList()) {
+                corpus.append(TextFold.fold(new String(java.nio.file.Files.readAllBytes(f), StandardCharsets.UTF_8)))
+                        .append('\n');
+            }
+        }
+        String text = corpus.toString();
+        int patterns = 0;
+        long matches = 0;
+        for (String name : Repo.dictionaries().names()) {
+            for (TermList.Entry e : Repo.dictionaries().list(name).entries()) {
+                if (!e.term().startsWith("re:")) {
+                    continue;
+                }
+                String rx = TextFold.foldRegex(e.term().substring(3));
+                char[] req = TermList.requiredChars(rx);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(rx).matcher(text);
+                patterns++;
+                while (m.find()) {
+                    matches++;
+                    for (char c : req) {
+                        assertTrue(m.group().indexOf(c) >= 0, name + ": " + e.term() + " matched " + m.group()
+                                + " without " + c);
+                    }
+                }
+            }
+        }
+        assertTrue(patterns >= 90 && matches > 1000, patterns + " patterns, " + matches + " matches");
+    }
 }
