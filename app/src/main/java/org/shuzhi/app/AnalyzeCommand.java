@@ -213,6 +213,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             // 1. analyse every changed file: its JSON is written and its text put in the fingerprint store as soon as
             //    it is done; an unchanged file (same content, same analysis, JSON present) is taken from the store
             Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+            Set<String> analysed = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try (ProgressBar bar = progress(showProgress, "分析", listing.files().size())) {
                 summary = new Batch(pipeline, n).run(input, listing, (id, sha) -> {
                     boolean reused = Files.exists(json.resolve(id + ".json")) && corpus.reuse(id, sha);
@@ -223,6 +224,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     return reused;
                 }, d -> {
                     write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    analysed.add(d.id());
                     corpus.add(d);
                     if (d.ok()) {
                         shas.put(d.id(), d.sha256());
@@ -239,7 +241,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (ProgressBar bar = progress(showProgress, "输出", ids.size());
                  ReportIndexer indexer = indexDir == null ? null : ReportIndexer.open(indexDir, new Segmenter(dict))) {
                 published = new PublishPhase(out, state, quality, indexer, corpus.templates(), n, commitEvery)
-                        .run(ids, shas, comparisons, bar);
+                        .run(ids, shas, analysed, comparisons, bar);
                 if (indexer != null && prune) {
                     Set<String> removed = indexer.prune(Set.copyOf(ids));
                     indexer.commit();

@@ -80,11 +80,13 @@ final class PublishPhase {
     /**
      * @param ids         every report id of the input, in input order (its {@code json/<id>.json} exists)
      * @param shas        SHA-256 of every report analysed successfully (now or in an earlier run), by id
+     * @param analysed    ids analysed in this run: always published (their JSON holds the analysis only)
      * @param comparisons the comparison of every compared report, by id
      * @throws UncheckedIOException if an output cannot be read or written
      * @throws org.shuzhi.index.IndexException if the index cannot be written
      */
-    Result run(List<String> ids, Map<String, String> shas, Map<String, Comparison> comparisons, ProgressBar bar)
+    Result run(List<String> ids, Map<String, String> shas, Set<String> analysed, Map<String, Comparison> comparisons,
+               ProgressBar bar)
             throws InterruptedException {
         Map<String, String> indexed = indexer == null ? null : indexer.indexedReports();
         SummaryRow[] rows = new SummaryRow[ids.size()];
@@ -102,7 +104,7 @@ final class PublishPhase {
                     String sha = shas.get(id);
                     Comparison c = comparisons.get(id);
                     String key = sha == null ? null : state.publishKey(sha, c);
-                    PublishLedger.Entry done = key == null ? null : state.ledger().get(id);
+                    PublishLedger.Entry done = key == null || analysed.contains(id) ? null : state.ledger().get(id);
                     if (done != null && done.key().equals(key) && (indexed == null || sha.equals(indexed.get(id)))
                             && Files.exists(html.resolve(id + ".html"))) {
                         quality.keep(done.quality());
