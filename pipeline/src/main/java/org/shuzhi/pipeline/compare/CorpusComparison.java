@@ -353,6 +353,9 @@ public final class CorpusComparison {
             summary = new Summary(n - templates, templates, index.postings(), candidates[0], pairsWithCopies,
                     passages, copying, recycling, repeatedProblems, repeatedPlans, kept, anachronisms,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            // compare() runs once: the per-document data (normalised text, fingerprints, items) is not needed again,
+            // and at 100,000 reports it is about a gigabyte the caller's next phase can use
+            entries.clear();
         }
         return out;
     }
