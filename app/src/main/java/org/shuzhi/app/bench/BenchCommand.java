@@ -3,7 +3,6 @@ package org.shuzhi.app.bench;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shuzhi.pipeline.bench.SyntheticCorpus;
 import org.shuzhi.pipeline.dict.Dictionaries;
@@ -33,7 +32,7 @@ public final class BenchCommand implements Runnable {
             optionListHeading = "%n选项：%n",
             description = "端到端性能测试：由 corpus-samples/units 的报告变换、重组生成 N 份合成报告（三个年度，txt 与 docx 混合，含植入的抄袭与照搬），"
                     + "像用户一样运行 shuzhi analyze，报告总吞吐（份/秒、字符/秒）、各阶段用时、比对用时、索引大小、检索 p50/p95/p99 延迟、无变化重跑用时和峰值堆内存。",
-            footer = {"%n示例：./shuzhi bench run --reports 10000 --work /tmp/shuzhi-bench"})
+            footer = {"%n示例：./shuzhi bench run --reports 10000 --work /tmp/shuzhi-bench（语料写入其中的 in/，输出写入 out/）"})
     static final class Run implements Callable<Integer> {
         @Option(names = "--reports", paramLabel = "<n>", defaultValue = "1000", description = "报告份数（默认：${DEFAULT-VALUE}）")
         int reports;
@@ -42,21 +41,8 @@ public final class BenchCommand implements Runnable {
                 description = "每 k 份中一份写成 .docx，其余为 .txt；0 表示全部 .txt（默认：${DEFAULT-VALUE}）")
         int docxEvery;
 
-        @Option(names = "--threads", paramLabel = "<n>", description = "分析线程数（默认：全部 CPU 核数）")
-        Integer threads;
-
-        @Option(names = "--runs", paramLabel = "<n>", defaultValue = "30", description = "每个查询的重复次数（默认：${DEFAULT-VALUE}）")
-        int runs;
-
-        @Option(names = "--work", paramLabel = "<dir>", description = "语料与输出写入的文件夹（默认：临时文件夹，结束后删除）")
-        Path work;
-
-        @Option(names = "--samples", paramLabel = "<dir>", defaultValue = "corpus-samples",
-                description = "样本文件夹（默认：${DEFAULT-VALUE}）")
-        Path samples;
-
-        @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
-        Path dictionaries;
+        @CommandLine.Mixin
+        BenchOptions options;
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
         boolean help;
@@ -66,27 +52,18 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (reports < 1 || docxEvery < 0 || runs < 1 || (threads != null && threads < 1)) {
+            if (reports < 1 || docxEvery < 0 || options.runs < 1 || options.threads() < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "用法错误：--reports、--runs、--threads 须为正整数，--docx-every 不小于 0");
             }
+            if (options.work != null && (Files.exists(options.work.resolve("in"))
+                    || Files.exists(options.work.resolve("out")))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "用法错误：" + options.work + " 中已有 in/ 或 out/，请指定一个空文件夹");
+            }
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            Path dict = org.shuzhi.app.Home.dictionaries(dictionaries);
-            Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("shuzhi-bench-run");
-            if (work != null && (Files.exists(work.resolve("in")) || Files.exists(work.resolve("out")))) {
-                out.println("错误：" + work + " 中已有 in/ 或 out/，请指定一个空文件夹。");
-                return 1;
-            }
-            try {
-                new EndToEndBenchmark(out).run(samples, dict, dir, reports, docxEvery,
-                        threads == null ? Runtime.getRuntime().availableProcessors() : threads, runs);
-            } finally {
-                if (work == null) {
-                    try (var s = Files.walk(dir)) {
-                        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
-                }
-            }
+            options.inWorkFolder("shuzhi-bench-run", dir -> new EndToEndBenchmark(out).run(options.samples,
+                    options.dictionaries(), dir, reports, docxEvery, options.threads(), options.runs));
             return 0;
         }
     }
@@ -101,21 +78,8 @@ public final class BenchCommand implements Runnable {
                 description = "段落数（默认：${DEFAULT-VALUE}）")
         long paragraphs;
 
-        @Option(names = "--threads", paramLabel = "<n>", description = "索引线程数（默认：全部 CPU 核数）")
-        Integer threads;
-
-        @Option(names = "--runs", paramLabel = "<n>", defaultValue = "50", description = "每个查询的重复次数（默认：${DEFAULT-VALUE}）")
-        int runs;
-
-        @Option(names = "--work", paramLabel = "<dir>", description = "索引写入的文件夹（默认：临时文件夹，结束后删除）")
-        Path work;
-
-        @Option(names = "--samples", paramLabel = "<dir>", defaultValue = "corpus-samples",
-                description = "样本文件夹（默认：${DEFAULT-VALUE}）")
-        Path samples;
-
-        @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
-        Path dictionaries;
+        @CommandLine.Mixin
+        BenchOptions options;
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
         boolean help;
@@ -123,20 +87,10 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            Dictionaries dict = Dictionaries.load(org.shuzhi.app.Home.dictionaries(dictionaries));
-            SyntheticCorpus corpus = SyntheticCorpus.fromSamples(samples, dict, 42);
-            Path dir = work != null ? Files.createDirectories(work.resolve("index"))
-                    : Files.createTempDirectory("shuzhi-bench-index");
-            try {
-                new IndexBenchmark(corpus, new Segmenter(dict), out).run(dir, paragraphs,
-                        threads == null ? Runtime.getRuntime().availableProcessors() : threads, runs);
-            } finally {
-                if (work == null) {
-                    try (var s = Files.walk(dir)) {
-                        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
-                }
-            }
+            Dictionaries dict = Dictionaries.load(options.dictionaries());
+            SyntheticCorpus corpus = SyntheticCorpus.fromSamples(options.samples, dict, 42);
+            options.inWorkFolder("shuzhi-bench-index", dir -> new IndexBenchmark(corpus, new Segmenter(dict), out)
+                    .run(Files.createDirectories(dir.resolve("index")), paragraphs, options.threads(), options.runs));
             return 0;
         }
     }

@@ -63,9 +63,9 @@ final class EndToEndBenchmark {
         out.flush();
 
         HeapWatch heap = HeapWatch.start();
-        AnalyzeCommand.Phases first = analyze(in, outDir, threads);
+        AnalyzeCommand.Phases first = analyze(in, outDir, dict, threads);
         HeapWatch.Peak peak = heap.stop();
-        AnalyzeCommand.Phases again = analyze(in, outDir, threads);
+        AnalyzeCommand.Phases again = analyze(in, outDir, dict, threads);
 
         RunSummary a = first.analysis();
         long chars = a.chars();
@@ -103,11 +103,11 @@ final class EndToEndBenchmark {
                 ms == 0 ? 0.0 : reports * 1e3 / ms, ms == 0 ? 0.0 : chars * 1e3 / ms);
     }
 
-    private AnalyzeCommand.Phases analyze(Path in, Path outDir, int threads) {
+    private AnalyzeCommand.Phases analyze(Path in, Path outDir, Path dict, int threads) {
         AnalyzeCommand cmd = new AnalyzeCommand();
         // the run prints its usual summary (as a user would see it); the benchmark's table follows
         int code = new CommandLine(cmd).execute(in.toString(), "--out", outDir.toString(), "--no-progress",
-                "--threads", String.valueOf(threads));
+                "--threads", String.valueOf(threads), "--dictionaries", dict.toString());
         if (code != 0 || cmd.phases() == null) {
             throw new IllegalStateException("analyze failed with exit code " + code);
         }

@@ -115,24 +115,6 @@ public final class FileTextStore implements TextStore {
         return read(id, stamp);
     }
 
-    /** @return true when a record with this stamp exists (reads only its head) */
-    public boolean has(String id, String stamp) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(id)), 512))) {
-            return in.readInt() == MAGIC && stamp.equals(str(in));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Deletes the record of {@code id}, if any. */
-    public void remove(String id) {
-        try {
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file(id), e);
-        }
-    }
-
     private Path file(String id) {
         return dir.resolve(id + ".bin");
     }
