@@ -146,12 +146,6 @@ public final class CategoryClassifier {
         if (ps.isEmpty()) {
             return doc;
         }
-        if (doc.docType() == DocType.NOTICE) {
-            List<Evidence> ev = List.of(new Evidence("category.doctype", "通知/方案不是述职报告，段落不分成绩、问题等类别",
-                    null, 0, Category.OTHER.id()));
-            return doc.withStructure(doc.sections(), ps.stream()
-                    .map(p -> p.withCategory(Category.OTHER, round(doc.docTypeDecision().confidence()), ev)).toList());
-        }
         String folded = TextFold.fold(doc.text());
         int n = ps.size();
         double[][] score = new double[n][CATS.length];

@@ -1,11 +1,17 @@
 package org.shuzhi.pipeline.classify;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
@@ -16,25 +22,63 @@ import org.shuzhi.pipeline.model.Evidence;
 import org.shuzhi.pipeline.model.TermMatch;
 
 /**
- * Report vs speech vs notice, by weighted cues from {@code doc-type-cues} (columns cue, docType, weight, where):
- * each cue found in its region adds its weight to its type once (regions: {@code title} = the first 2 lines,
- * {@code start} = the first {@value #EDGE} characters, {@code end} = the last {@value #EDGE}, {@code any}). The type
- * with the largest total wins; confidence = its share of the total. With no cue at all the document is taken as a
- * report with confidence 0.5 (the tool's input is reports; DOMAIN.md §5 notes the mix). Thread-safe.
+ * Report vs speech vs notice vs other text.
+ *
+ * <ol>
+ *   <li><b>Other</b> first, by rule: a text with fewer than {@value #MIN_HAN} Chinese characters (near-empty), or one
+ *       without a single Party-building word ({@code domain-terms}, or the character 党), is {@link DocType#OTHER}
+ *       with confidence 1 (a two-line note saying the file is not a Word document is not a report).</li>
+ *   <li><b>Cues</b> from {@code doc-type-cues} (columns cue, docType, weight, where): each cue found in its region
+ *       adds its weight to its type once (regions: {@code title} = the first 2 lines, {@code start} = the first
+ *       {@value #EDGE} characters, {@code end} = the last {@value #EDGE}, {@code any}).</li>
+ *   <li>With a learned model ({@link #MODEL_FILE}, trained by {@code shuzhi model train} on the labelled samples and
+ *       the real corpus), the type is the model's most probable one over {@link #features} (the cues, the character
+ *       bigrams of the text, and how it addresses people: 我/我们/同志们/大家/要…), with that probability as
+ *       confidence; excerpts from the middle of speeches and work plans often carry no explicit cue. Without a model
+ *       the type with the largest cue total wins (confidence = its share of the total), and a text with no cue is a
+ *       report with confidence 0.5.</li>
+ * </ol>
+ * Thread-safe.
  */
 public final class DocTypeClassifier {
     /** Size of the start and end regions, in UTF-16 code units. */
     public static final int EDGE = 300;
+    /** Fewest Chinese characters of a text that can be a report, speech or notice. */
+    public static final int MIN_HAN = 30;
+    /** Where the pipeline looks for the document-type model, relative to the dictionaries folder. */
+    public static final String MODEL_FILE = "models/doctype-maxent.bin";
+    /** The types the model decides between. */
+    static final List<DocType> LEARNED = List.of(DocType.REPORT, DocType.SPEECH, DocType.NOTICE);
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern ADDRESS = Pattern.compile("我们|我|同志们|大家|你们|要|必须|务必|各[级单位党]|将|了");
 
     private record Cue(TermList.Entry entry, DocType type, double weight, String where) {
     }
 
     private final TermList cues;
+    private final TermList domain;
     private final Map<String, Cue> byTerm = new java.util.HashMap<>();
+    private final Maxent<DocType> model;
 
-    /** @throws DictionaryException if a cue line has an unknown type, weight or region */
+    /** A cue-only classifier. @throws DictionaryException if a cue line has an unknown type, weight or region */
     public DocTypeClassifier(Dictionaries dict) {
+        this(dict, (Maxent<DocType>) null);
+    }
+
+    /**
+     * @param modelFile the learned model, or null for cues only
+     * @throws DictionaryException if a cue line has an unknown type, weight or region
+     * @throws IOException         if the model file cannot be read
+     */
+    public DocTypeClassifier(Dictionaries dict, Path modelFile) throws IOException {
+        this(dict, modelFile == null ? null : Maxent.load(modelFile, DocType.class));
+    }
+
+    DocTypeClassifier(Dictionaries dict, Maxent<DocType> model) {
+        this.model = model;
         this.cues = dict.list(Dictionaries.DOC_TYPE_CUES);
+        this.domain = dict.list(Dictionaries.DOMAIN_TERMS);
         for (TermList.Entry e : cues.entries()) {
             try {
                 DocType t = DocType.valueOf(e.column(0).toUpperCase(Locale.ROOT));
@@ -46,18 +90,86 @@ public final class DocTypeClassifier {
                 byTerm.put(e.term(), new Cue(e, t, w, where));
             } catch (IllegalArgumentException ex) {
                 throw new DictionaryException(cues.file(), e.line(),
-                        "expected cue⇥report|speech|notice⇥weight⇥title|start|end|any");
+                        "expected cue⇥report|speech|notice|other⇥weight⇥title|start|end|any");
             }
         }
     }
 
+    /** @return a classifier deciding with {@code model} (null: cues only) */
+    static DocTypeClassifier withModel(Dictionaries dict, Maxent<DocType> model) {
+        return new DocTypeClassifier(dict, model);
+    }
+
     /** @return the type of a document with cleaned text {@code text} */
     public DocTypeDecision classify(String text) {
+        int han = count(HAN, text);
+        if (han < MIN_HAN) {
+            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence("doctype.empty", "全文只有 " + han
+                    + " 个汉字（少于 " + MIN_HAN + " 个），不是述职报告、讲话或通知", null, han, DocType.OTHER.id())));
+        }
         String folded = TextFold.fold(text);
-        int titleEnd = nthLineEnd(text, 2);
+        if (!folded.contains("党") && domain.find(folded).isEmpty()) {
+            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence("doctype.off-domain",
+                    "全文没有一个党建工作用语（党组织、党员、支部等），与述职无关", null, 0, DocType.OTHER.id())));
+        }
         Map<DocType, Double> score = new EnumMap<>(DocType.class);
         List<Evidence> ev = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Cue> found = cuesIn(text, folded, ev);
+        for (Cue c : found) {
+            score.merge(c.type, c.weight, Double::sum);
+        }
+        ev.sort(Comparator.comparingDouble(Evidence::weight).reversed());
+        if (model != null) {
+            double[] p = model.probabilities(features(folded, found));
+            DocType best = LEARNED.stream().max(Comparator.comparingDouble(t -> p[t.ordinal()])).orElseThrow();
+            ev.add(0, new Evidence("doctype.model", String.format(Locale.ROOT, "模型概率：述职报告 %.2f、讲话点评 %.2f、"
+                    + "通知方案 %.2f", p[DocType.REPORT.ordinal()], p[DocType.SPEECH.ordinal()],
+                    p[DocType.NOTICE.ordinal()]), null, p[best.ordinal()], best.id()));
+            return new DocTypeDecision(best, Math.round(p[best.ordinal()] * 1000) / 1000.0, ev);
+        }
+        double total = score.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total == 0) {
+            ev.add(new Evidence("doctype.default", "未发现讲话或通知特征，按述职报告处理", null, 0, "report"));
+            return new DocTypeDecision(DocType.REPORT, 0.5, ev);
+        }
+        DocType best = score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return new DocTypeDecision(best, score.get(best) / total, ev);
+    }
+
+    /** @return the features of a document for the learned model (see the class description) */
+    List<String> features(String text) {
+        String folded = TextFold.fold(text);
+        return features(folded, cuesIn(text, folded, new ArrayList<>()));
+    }
+
+    private List<String> features(String folded, List<Cue> found) {
+        Set<String> f = new LinkedHashSet<>();
+        Map<DocType, Double> sums = new EnumMap<>(DocType.class);
+        for (Cue c : found) {
+            f.add("cue=" + c.entry.term());
+            sums.merge(c.type, c.weight, Double::sum);
+        }
+        sums.forEach((t, w) -> f.add("cuesum=" + t.id() + ":" + (w >= 3 ? 3 : w >= 1.5 ? 2 : 1)));
+        String han = folded.replaceAll("[^\\p{IsHan}]", "");
+        for (int i = 0; i + 1 < han.length(); i++) {
+            f.add("c=" + han.substring(i, i + 2));
+        }
+        Map<String, Integer> address = new java.util.HashMap<>();
+        Matcher m = ADDRESS.matcher(folded);
+        while (m.find()) {
+            address.merge(m.group(), 1, Integer::sum);
+        }
+        double per1000 = 1000.0 / Math.max(1, han.length());
+        address.forEach((w, n) -> f.add("addr=" + w + ":" + Math.min(3, (int) Math.floor(Math.log1p(n * per1000)))));
+        int lines = folded.split("\n").length;
+        f.add("lines=" + Math.min(lines, 10) / 3);
+        return List.copyOf(f);
+    }
+
+    private List<Cue> cuesIn(String text, String folded, List<Evidence> ev) {
+        int titleEnd = nthLineEnd(text, 2);
+        List<Cue> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (TermMatch m : cues.find(folded)) {
             Cue c = byTerm.get(m.term());
             int s = m.span().start();
@@ -68,19 +180,21 @@ public final class DocTypeClassifier {
                 default -> true;
             };
             if (in && seen.add(m.term())) {
-                score.merge(c.type, c.weight, Double::sum);
+                out.add(c);
                 ev.add(new Evidence("doctype.cue", m.span().of(text) + "（" + c.where + "）", m.span(), c.weight,
                         c.type.id()));
             }
         }
-        double total = score.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (total == 0) {
-            ev.add(new Evidence("doctype.default", "未发现讲话或通知特征，按述职报告处理", null, 0, "report"));
-            return new DocTypeDecision(DocType.REPORT, 0.5, ev);
+        return out;
+    }
+
+    private static int count(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
         }
-        DocType best = score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        ev.sort(Comparator.comparingDouble(Evidence::weight).reversed());
-        return new DocTypeDecision(best, score.get(best) / total, ev);
+        return n;
     }
 
     private static int nthLineEnd(String text, int n) {

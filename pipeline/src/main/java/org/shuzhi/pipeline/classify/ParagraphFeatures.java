@@ -3,13 +3,14 @@ package org.shuzhi.pipeline.classify;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.model.Section;
@@ -19,16 +20,27 @@ import org.shuzhi.pipeline.model.Token;
 
 /**
  * The features of one paragraph for the learned category model ({@link CategoryModel}); computed from annotations
- * the earlier stages made (tokens, sections, concreteness), never by re-segmenting. Feature strings:
+ * the earlier stages made (tokens, sections, concreteness, document type), never by re-segmenting. They are chosen to
+ * carry over from one writer to another (issue 12: a model tuned on one writer's words fell to macro-F1 0.49 on real
+ * text):
  * <ul>
- *   <li>{@code w=} HanLP words (no punctuation) and {@code b=} word bigrams, {@code lead=} the first two words;</li>
- *   <li>{@code cue=} each {@code category-cues} category that fired, with a weight bucket {@code cuew=cat:1..3};</li>
- *   <li>{@code sec=} the kinds of the paragraph's section ({@code sec=none} without), {@code secpos=} its index in a
- *       combined heading, {@code h=} the words of the section heading, {@code heading} for heading lines;</li>
- *   <li>{@code pos=} relative position in fifths, {@code len=} length bucket, {@code item} for enumerated items;</li>
- *   <li>mood and facts: {@code fut} (将/要/计划/力争/确保/下一步/明年…), {@code past} (了/已/完成/实现),
- *       {@code num}, {@code pct}, {@code date}, {@code futyear} (a year after the report year or 月底前),
- *       {@code me} (first person), {@code defl} (deflecting markers).</li>
+ *   <li><b>own text</b>: {@code w=} HanLP words (no punctuation); {@code c=} character bigrams of the paragraph's
+ *       Chinese characters (robust to segmentation and to words never seen); {@code lead=} the first one, two and three
+ *       characters after the numbering marker and an enumeration such as 一是 (下一步…, 针对…, 由于…), {@code tail=}
+ *       the last two characters before the final punctuation (…不够, …有待加强, …成效);</li>
+ *   <li><b>cues</b> ({@code category-cues}): {@code ct=} each cue that fired, {@code cue=} each category with a hit and
+ *       {@code cuew=cat:1..3} the bucket of its summed weight;</li>
+ *   <li><b>mood</b>: {@code fut} (将/要/计划/力争/确保/下一步/明年…), {@code past} (了/已/完成/实现), {@code futyear}
+ *       (a deadline or a year after the report year), {@code num}, {@code pct}, {@code date}, {@code me} (first
+ *       person), {@code defl} (deflecting markers);</li>
+ *   <li><b>place</b>: {@code sec=} the kinds of the paragraph's section ({@code sec=none} without), {@code secpos=},
+ *       {@code secorigin=}, {@code h=} the words of the section heading, {@code heading}, {@code item}, {@code pos=}
+ *       relative position in fifths, {@code len=} length bucket, {@code toplines};</li>
+ *   <li><b>genre</b>: {@code genre=} the document type decided before (a notice's measures are plans, a speech's
+ *       requirements are plans), and its conjunction with the strongest cue category;</li>
+ *   <li><b>neighbours</b>: {@code p:} and {@code n:} the cue categories and leads of the previous and next paragraph,
+ *       {@code ctx:cause} when one of the three paragraphs before announces causes (究其原因, 原因如下, 原因分析…),
+ *       {@code ctx:plan} when one announces measures (下一步, 整改措施…), {@code ctx:problem} likewise.</li>
  * </ul>
  * Thread-safe.
  */
@@ -37,6 +49,16 @@ public final class ParagraphFeatures {
     private static final Pattern PAST = Pattern.compile("了|已|完成|实现|取得|获得|开展|召开|建成");
     private static final Pattern DEADLINE = Pattern.compile("\\d{1,2}月(底|末)?前|年底前|年内|上半年|下半年");
     private static final Pattern PUNCT = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+    /** Numbering and enumeration at the start of a paragraph, skipped before the lead characters. */
+    private static final Pattern LEADING_MARK = Pattern.compile("^[\\s\\p{P}\\p{S}]*(([一二三四五六七八九十]{1,3}|\\d{1,2})"
+            + "[、.．:]|[(（][一二三四五六七八九十\\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,、:]?|"
+            + "[一二三四五六七八九十]{1,3}(是|要|在|抓)|首先|其次|再次|最后|[\\u2460-\\u2473])?[\\s\\p{P}]*");
+    /** Announcements of what the following paragraphs are, looked for in the three paragraphs before. */
+    private static final Pattern ANNOUNCE_CAUSE = Pattern.compile("原因|根源|根子|症结|之所以");
+    private static final Pattern ANNOUNCE_PLAN = Pattern.compile("下一步|下步|今后|整改措施|对策|建议|努力方向|打算|措施如下|"
+            + "工作思路|重点抓好|要求");
+    private static final Pattern ANNOUNCE_PROBLEM = Pattern.compile("存在的?(主要|突出)?问题|不足之处|差距和不足|问题如下|"
+            + "查摆|表现在");
 
     private final TermList cues;
     private final java.util.Map<String, String> cueCategory = new java.util.HashMap<>();
@@ -54,7 +76,10 @@ public final class ParagraphFeatures {
         }
     }
 
-    /** @return the feature strings of paragraph {@code p} of {@code doc}; never empty */
+    /**
+     * @param folded {@link TextFold#fold} of the document's text
+     * @return the feature strings of paragraph {@code p} of {@code doc}; never empty
+     */
     public List<String> of(ReportDocument doc, String folded, Paragraph p) {
         Set<String> f = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
@@ -65,21 +90,24 @@ public final class ParagraphFeatures {
                 }
             }
         }
-        for (int i = 0; i < words.size(); i++) {
-            f.add("w=" + words.get(i));
-            if (i + 1 < words.size()) {
-                f.add("b=" + words.get(i) + "_" + words.get(i + 1));
-            }
+        for (String w : words) {
+            f.add("w=" + w);
         }
-        if (!words.isEmpty()) {
-            f.add("lead=" + words.get(0) + (words.size() > 1 ? "_" + words.get(1) : ""));
+        String t = folded.substring(p.start(), p.end());
+        String han = t.replaceAll("[^\\p{IsHan}]", "");
+        for (int i = 0; i + 1 < han.length(); i++) {
+            f.add("c=" + han.substring(i, i + 2));
         }
-        for (TermMatch m : cues.find(folded, p.start(), p.end())) {
-            String cat = cueCategory.get(m.term());
-            double w = cueWeight.getOrDefault(m.term(), 1.0);
-            f.add("cue=" + cat);
-            f.add("cuew=" + cat + ":" + (w >= 2.5 ? 3 : w >= 1.5 ? 2 : 1));
+        String body = body(t);
+        for (int k = 1; k <= 3 && k <= body.length(); k++) {
+            f.add("lead=" + body.substring(0, k));
         }
+        String end = t.replaceAll("[\\s\\p{P}\\p{S}]+$", "");
+        if (end.length() >= 2) {
+            f.add("tail=" + end.substring(end.length() - 2));
+        }
+        double[] cueSum = cueSums(folded, p, f, "");
+        String strongest = strongest(cueSum);
         Section sec = doc.sections().get(p.section());
         if (sec.kinds().isEmpty()) {
             f.add("sec=none");
@@ -106,7 +134,6 @@ public final class ParagraphFeatures {
         if (!p.items().isEmpty()) {
             f.add("item");
         }
-        String t = TextFold.fold(p.text());
         if (FUTURE.matcher(t).find()) {
             f.add("fut");
         }
@@ -138,11 +165,102 @@ public final class ParagraphFeatures {
         if (p.index() < 3 && !t.contains("。")) {
             f.add("toplines");
         }
+        DocType genre = doc.docType();
+        f.add("genre=" + genre.id());
+        f.add("genre=" + genre.id() + ":" + strongest);
+        List<Paragraph> ps = doc.paragraphs();
+        if (p.index() > 0) {
+            Paragraph prev = ps.get(p.index() - 1);
+            cueSums(folded, prev, f, "p:");
+            String pb = body(folded.substring(prev.start(), prev.end()));
+            f.add("p:lead=" + pb.substring(0, Math.min(2, pb.length())));
+        } else {
+            f.add("p:none");
+        }
+        if (p.index() + 1 < ps.size()) {
+            Paragraph next = ps.get(p.index() + 1);
+            cueSums(folded, next, f, "n:");
+        } else {
+            f.add("n:none");
+        }
+        for (int i = Math.max(0, p.index() - 3); i < p.index(); i++) {
+            String before = folded.substring(ps.get(i).start(), ps.get(i).end());
+            if (ANNOUNCE_CAUSE.matcher(before).find()) {
+                f.add("ctx:cause");
+            }
+            if (ANNOUNCE_PLAN.matcher(before).find()) {
+                f.add("ctx:plan");
+            }
+            if (ANNOUNCE_PROBLEM.matcher(before).find()) {
+                f.add("ctx:problem");
+            }
+        }
+        String drop = System.getProperty("drop", "");
+        if (!drop.isEmpty()) {
+            java.util.List<String> pre = java.util.Arrays.asList(drop.split(","));
+            f.removeIf(x -> pre.stream().anyMatch(x::startsWith));
+            if (f.isEmpty()) { f.add("bias"); }
+        }
+        for (int i = 0; i < p.index() - 3; i++) {
+            String before = folded.substring(ps.get(i).start(), ps.get(i).end());
+            if (ANNOUNCE_CAUSE.matcher(before).find()) {
+                f.add("ctx:cause-earlier");
+                break;
+            }
+        }
+        int futures = count(FUTURE, t);
+        int pasts = count(PAST, t);
+        f.add("mood=" + Integer.signum(futures - pasts));
+        f.add("futn=" + Math.min(futures, 3));
         return List.copyOf(f);
     }
 
-    /** @return the outcome name of a category in the model */
-    static String outcome(Category c) {
-        return c.id().toLowerCase(Locale.ROOT);
+    private static int count(Pattern p, String t) {
+        Matcher m = p.matcher(t);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** @return the paragraph without its leading numbering or enumeration marker */
+    private static String body(String foldedParagraph) {
+        Matcher m = LEADING_MARK.matcher(foldedParagraph);
+        return m.lookingAt() ? foldedParagraph.substring(m.end()) : foldedParagraph;
+    }
+
+    /** Adds the cue features of {@code p} (prefixed) and returns the summed cue weight per category. */
+    private double[] cueSums(String folded, Paragraph p, Set<String> f, String prefix) {
+        double[] sum = new double[Category.values().length];
+        for (TermMatch m : cues.find(folded, p.start(), p.end())) {
+            String cat = cueCategory.get(m.term());
+            if (prefix.isEmpty()) {
+                f.add("ct=" + m.term());
+            }
+            try {
+                sum[Category.fromId(cat).ordinal()] += cueWeight.getOrDefault(m.term(), 1.0);
+            } catch (IllegalArgumentException ex) {
+                // the classifier rejects such a line when it loads the list; features stay lenient
+            }
+        }
+        for (Category c : Category.values()) {
+            double w = sum[c.ordinal()];
+            if (w > 0) {
+                f.add(prefix + "cue=" + c.id());
+                f.add(prefix + "cuew=" + c.id() + ":" + (w >= 2.5 ? 3 : w >= 1.5 ? 2 : 1));
+            }
+        }
+        return sum;
+    }
+
+    private static String strongest(double[] sum) {
+        int best = -1;
+        for (int i = 0; i < sum.length; i++) {
+            if (sum[i] > 0 && (best < 0 || sum[i] > sum[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? "none" : Category.values()[best].id();
     }
 }

@@ -43,6 +43,20 @@ public enum Category {
     }
 
     /**
+     * The five categories of the real-text labelling rules ({@code ../shared/real/LABELS.md}): rectification already
+     * completed is an achievement ("针对上年度问题，已完成整改…"), a self-assessment counts as other.
+     *
+     * @return {@link #ACHIEVEMENT}, {@link #PROBLEM}, {@link #CAUSE}, {@link #PLAN} or {@link #OTHER}
+     */
+    public Category coarse() {
+        return switch (this) {
+            case RECTIFICATION -> ACHIEVEMENT;
+            case SELF_ASSESSMENT -> OTHER;
+            default -> this;
+        };
+    }
+
+    /**
      * @param id a lower-case id as returned by {@link #id()}
      * @throws IllegalArgumentException if no category has this id
      */

@@ -14,6 +14,11 @@ public enum DocType {
     SPEECH("讲话点评"),
     /** 通知/工作方案/实施意见: the rules of a 述职评议 round. */
     NOTICE("通知方案"),
+    /**
+     * Not a document of the 述职 round: near-empty text, text unrelated to Party building (a file that only says it is
+     * not a Word document), or news about a 述职 meeting. Nothing to analyse as a report.
+     */
+    OTHER("其他文本"),
     /** No evidence either way (e.g. the file could not be read). */
     UNKNOWN("未知");
 

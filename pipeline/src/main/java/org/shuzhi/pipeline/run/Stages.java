@@ -40,8 +40,9 @@ public final class Stages {
     }
 
     /**
-     * @return {@link #analysis} followed by {@code classify}, which combines the rules with the learned model
-     *         ({@value CategoryModel#FILE} below the dictionaries folder) when that file exists, else uses the rules
+     * @return {@link #analysis} (with the learned document-type model when it exists) followed by {@code classify},
+     *         which decides by the learned model ({@value CategoryModel#FILE} below the dictionaries folder, with the
+     *         sequence pass) when that file exists, else by the rules
      * @throws org.shuzhi.pipeline.dict.DictionaryException if a dictionary the stages need is malformed
      * @throws java.io.UncheckedIOException if the model file exists but cannot be read
      */
@@ -55,13 +56,32 @@ public final class Stages {
                 throw new UncheckedIOException("cannot read the category model " + modelFile, e);
             }
         }
-        return withClassifier(dict, manifest, model == null ? new CategoryClassifier(dict)
-                : new CategoryClassifier(dict, model, CategoryClassifier.Mode.COMBINED));
+        return withClassifier(dict, manifest, docTypeClassifier(dict), model == null ? new CategoryClassifier(dict)
+                : new CategoryClassifier(dict, model, CategoryClassifier.Mode.MODEL));
+    }
+
+    /**
+     * @return the document-type classifier with the learned model ({@value DocTypeClassifier#MODEL_FILE} below the
+     *         dictionaries folder) when that file exists, else with the cues alone
+     * @throws java.io.UncheckedIOException if the model file exists but cannot be read
+     */
+    public static DocTypeClassifier docTypeClassifier(Dictionaries dict) {
+        Path file = dict.root().resolve(DocTypeClassifier.MODEL_FILE);
+        try {
+            return new DocTypeClassifier(dict, Files.exists(file) ? file : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document-type model " + file, e);
+        }
     }
 
     /** @return {@link #analysis} followed by {@code classify} with the given classifier */
     public static List<Stage> withClassifier(Dictionaries dict, Manifest manifest, CategoryClassifier category) {
-        List<Stage> all = new ArrayList<>(analysis(dict, manifest));
+        return withClassifier(dict, manifest, docTypeClassifier(dict), category);
+    }
+
+    private static List<Stage> withClassifier(Dictionaries dict, Manifest manifest, DocTypeClassifier docType,
+                                              CategoryClassifier category) {
+        List<Stage> all = new ArrayList<>(analysis(dict, manifest, docType));
         all.add(new Simple("classify", Set.of(Stage.STRUCTURE, Stage.FEATURES), Set.of(Stage.CATEGORY),
                 category::classify));
         return List.copyOf(all);
@@ -69,12 +89,17 @@ public final class Stages {
 
     /**
      * @return clean → metadata → doc-type → structure → segment → features: everything but the category decision
-     *         (what training and evaluation of the category model start from)
+     *         (what training and evaluation of the category model start from), with the cue-only document-type
+     *         classifier (no learned model, so that evaluations never see a model trained on their test data)
      */
     public static List<Stage> analysis(Dictionaries dict, Manifest manifest) {
+        return analysis(dict, manifest, new DocTypeClassifier(dict));
+    }
+
+    /** @return {@link #analysis(Dictionaries, Manifest)} with the given document-type classifier */
+    public static List<Stage> analysis(Dictionaries dict, Manifest manifest, DocTypeClassifier docType) {
         Cleaner cleaner = new Cleaner(dict);
         MetadataResolver meta = new MetadataResolver();
-        DocTypeClassifier docType = new DocTypeClassifier(dict);
         StructureParser structure = new StructureParser(dict);
         Segmenter segmenter = new Segmenter(dict);
         FeatureAnnotator features = new FeatureAnnotator(dict);
