@@ -41,7 +41,7 @@ import org.shuzhi.pipeline.model.Span;
  * <ul>
  *   <li>has a colon followed by a statement of at least {@value #MIN_STATEMENT} letters or digits:
  *       {@code 1.组织生活质量不高：党课多以念稿为主} — the colon introduces what is wrong, not a list; or</li>
- *   <li>ends with a sentence end 。；！？…: {@code （一）政治理论学习不够深，在学风上有差距。},
+ *   <li>ends with a sentence end 。；！？ (not an ellipsis): {@code （一）政治理论学习不够深，在学风上有差距。},
  *       {@code 1、推进村级集体经济发展，为乡村振兴打牢基础。} — a heading is a title, a sentence says something.</li>
  * </ul>
  * (Predicates are not detected: the structure stage runs before segmentation, so the sign of a statement is its
@@ -49,8 +49,10 @@ import org.shuzhi.pipeline.model.Span;
  * and copy detection all see its text, per LABELS.md ("a heading that makes a claim is labelled by the claim"). It
  * is an <b>item of the innermost open section</b> (its leading marker is in {@link Paragraph#items()}): the numbered
  * problems, causes and plans under {@code （二）原因剖析} or {@code 三、下一步打算} all belong to that section and get its
- * kinds. Only when a section of its own level or deeper is open (a sibling of a titled subsection such as
- * {@code 1、加强班子建设}) does it close that section and open one in its place, still as a content paragraph.
+ * kinds. It opens a section, still as a content paragraph, only when a section of its own level or deeper is open
+ * (a sibling of a titled subsection such as {@code 1、加强班子建设}: it closes that section and takes its place), or
+ * when it is an outline entry (level ≤ {@value #OUTLINE_LEVEL}, 一、 or （一）) and no section is open yet
+ * ({@code 一、围绕中心大局，牢固树立三种意识。} in a text whose parts are all titled by sentences).
  *
  * <p>A numbered line whose first sentence is short (≤ {@value #MAX_HEADING}) but which goes on (a heading merged with
  * its first sentence, e.g. {@code 1、制定党建工作责任目标。年初，我镇…}) opens a section titled by that first sentence
@@ -74,9 +76,11 @@ public final class StructureParser {
 
     /** Fewest letters or digits after a colon for the colon to introduce a statement, which makes a line a claim. */
     public static final int MIN_STATEMENT = 4;
+    /** Deepest numbering level (（一）) whose claims open a section when no section is open: the report's outline. */
+    public static final int OUTLINE_LEVEL = 2;
 
     private static final Pattern SENTENCE_END = Pattern.compile("[。!?;…]+[”\"’'」』)]*");
-    private static final Pattern FINAL_END = Pattern.compile("[。!?;…]+[”\"’'」』)]*$");
+    private static final Pattern FINAL_END = Pattern.compile("[。!?;]+[”\"’'」』)]*$");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[。.!?;…:,、\\s]+$");
     private static final Pattern APPENDIX = Pattern.compile("^(附件?\\s*\\d*\\s*[:、]|附件\\s*\\d*$)");
 
@@ -147,9 +151,10 @@ public final class StructureParser {
                 if (l.folded.length() <= MAX_HEADING && oneSentence) {
                     headingText = text.substring(l.start, l.end);
                     if (isClaim(l.folded.substring(markerEnd))) {
-                        // a claim is content; it opens a section only in place of an open one of its level or deeper
+                        // a claim is content; it opens a section only in place of an open one of its level or
+                        // deeper, or as an outline entry (一、 （一）) of a text where no section is open yet
                         content = true;
-                        if (open.peek().level < level) {
+                        if (open.peek().level < level && !(open.peek().index == 0 && level <= OUTLINE_LEVEL)) {
                             headingText = null;
                         }
                     } else {
@@ -210,7 +215,7 @@ public final class StructureParser {
     /**
      * A numbered line makes a claim when it is not a section name ({@link #namesSection}) and either has a colon
      * followed by a statement of at least {@value #MIN_STATEMENT} letters or digits (支部活动形式单一：学习仍以读文件为主)
-     * or ends with a sentence end 。；！？… (推进村级集体经济发展，为乡村振兴打牢基础。).
+     * or ends with a sentence end 。；！？ (推进村级集体经济发展，为乡村振兴打牢基础。; not an ellipsis, which elides).
      *
      * @param body the folded line after its numbering marker
      */

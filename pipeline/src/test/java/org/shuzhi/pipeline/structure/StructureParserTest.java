@@ -196,6 +196,21 @@ class StructureParserTest {
     }
 
     @Test
+    void topLevelClaimsStillOutlineTheReportAsContent() {
+        String text = String.join("\n", "一、加强组织建设，夯实基层基础。", "全年新建党员活动室2处。",
+                "二、存在的问题", "学习不够深入。", "三、工作背景 XXX……");
+        StructureParser.Structure s = parser.parse(text, DocType.REPORT);
+        Paragraph first = line(s, "一、");
+        assertFalse(first.heading());
+        Section sec = sectionOf(s, first);
+        assertEquals(first.text(), sec.heading());
+        assertEquals(1, sec.level());
+        assertEquals(sec.index(), line(s, "全年").section());
+        assertEquals(List.of(Category.ACHIEVEMENT), sec.kinds(), "before the problem section of a report");
+        assertTrue(line(s, "三、").heading(), "an ellipsis elides, it ends no claim");
+    }
+
+    @Test
     void numberingOrdinals() {
         assertEquals(12, Numbering.ordinal("十二、"));
         assertEquals(3, Numbering.ordinal("③"));
