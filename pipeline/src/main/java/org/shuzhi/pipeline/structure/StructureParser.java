@@ -40,7 +40,9 @@ import org.shuzhi.pipeline.model.Span;
  * {@value #BARE_COVERAGE} of it, trailing punctuation aside) and either
  * <ul>
  *   <li>has a colon followed by a statement of at least {@value #MIN_STATEMENT} letters or digits:
- *       {@code 1.组织生活质量不高：党课多以念稿为主} — the colon introduces what is wrong, not a list; or</li>
+ *       {@code 1.组织生活质量不高：党课多以念稿为主} — the colon introduces what is wrong, not a list — unless what
+ *       precedes the colon names a section: {@code （一）必答题：落实立德树人根本任务，推动党建和业务深度融合} is a heading
+ *       whose title follows the colon; or</li>
  *   <li>ends with a sentence end 。；！？ (not an ellipsis): {@code （一）政治理论学习不够深，在学风上有差距。},
  *       {@code 1、推进村级集体经济发展，为乡村振兴打牢基础。} — a heading is a title, a sentence says something.</li>
  * </ul>
@@ -231,7 +233,7 @@ public final class StructureParser {
                     letters++;
                 }
             }
-            if (letters >= MIN_STATEMENT) {
+            if (letters >= MIN_STATEMENT && !namesSection(body.substring(0, colon))) {
                 return true;
             }
             colon = body.indexOf(':', colon + 1);

@@ -155,11 +155,13 @@ class StructureParserTest {
     void pureSectionAndTopicHeadingsStayHeadings() {
         String text = String.join("\n", "一、主要做法及成效", "（一）强化政治引领", "1、加强班子建设", "班子成员全年参加培训4次。",
                 "二、存在的问题。", "问题一是学习不深。", "（二）原因剖析：", "主观上重视不够。", "三、下一步打算",
-                "1、时间：全年", "一、明确职责，增强责任感", "下一步工作打算：");
+                "1、时间：全年", "（一）必答题：落实立德树人根本任务，推动党建和业务深度融合", "一、明确职责，增强责任感",
+                "下一步工作打算：");
         StructureParser.Structure s = parser.parse(text, DocType.REPORT);
         List<String> headings = s.paragraphs().stream().filter(Paragraph::heading).map(Paragraph::text).toList();
         assertEquals(List.of("一、主要做法及成效", "（一）强化政治引领", "1、加强班子建设", "二、存在的问题。", "（二）原因剖析：",
-                "三、下一步打算", "1、时间：全年", "一、明确职责，增强责任感", "下一步工作打算："), headings);
+                "三、下一步打算", "1、时间：全年", "（一）必答题：落实立德树人根本任务，推动党建和业务深度融合", "一、明确职责，增强责任感",
+                "下一步工作打算："), headings);
         assertEquals(List.of(Category.PROBLEM), sectionOf(s, line(s, "二、")).kinds());
         assertEquals(List.of(Category.CAUSE), sectionOf(s, line(s, "（二）")).kinds());
         assertEquals(List.of(Category.PLAN), sectionOf(s, line(s, "下一步工作打算")).kinds());
