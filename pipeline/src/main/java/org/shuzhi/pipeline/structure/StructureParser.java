@@ -25,16 +25,46 @@ import org.shuzhi.pipeline.model.Span;
 /**
  * Paragraphs, headings, sections, sentences and enumerated items of a cleaned text (one paragraph a line).
  *
- * <p>A line is a <b>heading</b> when it starts with a numbering marker ({@link Numbering}) and is short
- * (≤ {@value #MAX_HEADING} characters, no sentence-final 。 before its end), or has no marker but is a short line
- * (≤ {@value #MAX_BARE_HEADING}) mostly made of known heading phrases ({@code section-headings}), or starts with
- * 附： / 附件. A numbered line whose first sentence is short but which goes on (a heading merged with its first
- * sentence, e.g. {@code 1、制定党建工作责任目标。年初，我镇…}) opens a section titled by that first sentence but stays a
- * content paragraph. Other numbered lines are items.
+ * <p><b>Headings name a section; claims are content.</b> A line is a <b>heading</b> ({@link Paragraph#heading()})
+ * when it only names or opens a section:
+ * <ul>
+ *   <li>a numbered line ({@link Numbering}) of at most {@value #MAX_HEADING} characters, with no sentence end before
+ *       its end, that makes no claim: {@code 一、主要做法及成效}, {@code 二、存在的问题。}, {@code （二）原因剖析：},
+ *       {@code （一）强化政治引领}, {@code 1、加强班子建设}, {@code 一、明确职责，增强责任感} (a topic of two short
+ *       phrases without a sentence end is still a title);</li>
+ *   <li>an unnumbered line of at most {@value #MAX_BARE_HEADING} characters, no sentence end, mostly made of known
+ *       heading phrases ({@code section-headings}): {@code 存在的主要问题}, {@code 下一步工作打算：};</li>
+ *   <li>a line starting with 附： / 附件.</li>
+ * </ul>
+ * A numbered line <b>makes a claim</b> when it is not mostly a section name (heading phrases cover less than
+ * {@value #BARE_COVERAGE} of it, trailing punctuation aside) and either
+ * <ul>
+ *   <li>has a colon followed by a statement of at least {@value #MIN_STATEMENT} letters or digits:
+ *       {@code 1.组织生活质量不高：党课多以念稿为主} — the colon introduces what is wrong, not a list — unless what
+ *       precedes the colon names a section: {@code （一）必答题：落实立德树人根本任务，推动党建和业务深度融合} is a heading
+ *       whose title follows the colon; or</li>
+ *   <li>ends with a sentence end 。；！？ (not an ellipsis): {@code （一）政治理论学习不够深，在学风上有差距。},
+ *       {@code 1、推进村级集体经济发展，为乡村振兴打牢基础。} — a heading is a title, a sentence says something.</li>
+ * </ul>
+ * (Predicates are not detected: the structure stage runs before segmentation, so the sign of a statement is its
+ * punctuation.) A claim line is a content paragraph, never a heading, so classification, scoring, year-over-year
+ * and copy detection all see its text, per LABELS.md ("a heading that makes a claim is labelled by the claim"). It
+ * is an <b>item of the innermost open section</b> (its leading marker is in {@link Paragraph#items()}): the numbered
+ * problems, causes and plans under {@code （二）原因剖析} or {@code 三、下一步打算} all belong to that section and get its
+ * kinds. It opens a section, still as a content paragraph, only when a section of its own level or deeper is open
+ * (a sibling of a titled subsection such as {@code 1、加强班子建设}: it closes that section and takes its place), or
+ * when it is an outline entry (level ≤ {@value #OUTLINE_LEVEL}, 一、 or （一）) and no section is open yet
+ * ({@code 一、围绕中心大局，牢固树立三种意识。} in a text whose parts are all titled by sentences).
+ *
+ * <p>A numbered line whose first sentence is short (≤ {@value #MAX_HEADING}) but which goes on (a heading merged with
+ * its first sentence, e.g. {@code 1、制定党建工作责任目标。年初，我镇…}) opens a section titled by that first sentence
+ * but stays a content paragraph. Other numbered lines are items of the innermost open section.
  *
  * <p>Section kinds come from the heading's {@code section-headings} hits in reading order (存在问题及原因 → problem,
- * cause), else the parent section's kinds; in a {@link DocType#REPORT}, top-level sections without a kind that come
- * before the first problem section are achievements (the order all seed notices prescribe, DOMAIN.md R14).
+ * cause), else the parent section's kinds. A section opened by a content paragraph (claim or merged heading) below a
+ * section with kinds takes its parent's kinds unless its title is mostly a section name: the words of a claim
+ * (问题, 不足, 差距 in a cause or a plan) say nothing about what follows. In a {@link DocType#REPORT}, top-level
+ * sections without a kind that come before the first problem section are achievements (the order all seed notices prescribe, DOMAIN.md R14).
  * Thread-safe.
  */
 public final class StructureParser {
@@ -46,7 +76,14 @@ public final class StructureParser {
     /** Share of an unnumbered line that heading phrases must cover for it to be a heading. */
     public static final double BARE_COVERAGE = 0.6;
 
+    /** Fewest letters or digits after a colon for the colon to introduce a statement, which makes a line a claim. */
+    public static final int MIN_STATEMENT = 4;
+    /** Deepest numbering level (（一）) whose claims open a section when no section is open: the report's outline. */
+    public static final int OUTLINE_LEVEL = 2;
+
     private static final Pattern SENTENCE_END = Pattern.compile("[。!?;…]+[”\"’'」』)]*");
+    private static final Pattern FINAL_END = Pattern.compile("[。!?;]+[”\"’'」』)]*$");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[。.!?;…:,、\\s]+$");
     private static final Pattern APPENDIX = Pattern.compile("^(附件?\\s*\\d*\\s*[:、]|附件\\s*\\d*$)");
 
     private final TermList headings;
@@ -107,13 +144,26 @@ public final class StructureParser {
             String headingText = null;
             boolean isHeading = false;
             int level = 0;
+            boolean content = false;
             if (marker != null) {
                 level = marker.level();
+                int markerEnd = afterMarker(l.folded, marker);
                 int firstEnd = firstSentenceEnd(l.folded);
-                if (l.folded.length() <= MAX_HEADING && (firstEnd < 0 || firstEnd >= l.folded.length() - 1)) {
-                    isHeading = true;
+                boolean oneSentence = firstEnd < 0 || firstEnd >= l.folded.length() - 1;
+                if (l.folded.length() <= MAX_HEADING && oneSentence) {
                     headingText = text.substring(l.start, l.end);
-                } else if (firstEnd > 0 && firstEnd <= MAX_HEADING && level <= 3) {
+                    if (isClaim(l.folded.substring(markerEnd))) {
+                        // a claim is content; it opens a section only in place of an open one of its level or
+                        // deeper, or as an outline entry (一、 （一）) of a text where no section is open yet
+                        content = true;
+                        if (open.peek().level < level && !(open.peek().index == 0 && level <= OUTLINE_LEVEL)) {
+                            headingText = null;
+                        }
+                    } else {
+                        isHeading = true;
+                    }
+                } else if (!oneSentence && firstEnd <= MAX_HEADING && level <= 3) {
+                    content = true;
                     headingText = text.substring(l.start, l.start + firstEnd + 1);
                 }
             } else if (APPENDIX.matcher(l.folded).find() && l.folded.length() <= MAX_HEADING * 2) {
@@ -131,7 +181,10 @@ public final class StructureParser {
                     sectionEnds.get(open.pop().index)[0] = l.start;
                 }
                 int idx = sections.size();
-                List<Category> kinds = headingKinds(TextFold.fold(headingText));
+                String foldedHeading = TextFold.fold(headingText);
+                List<Category> kinds = content && kindedAncestor(sections, open)
+                        && !namesSection(foldedHeading.substring(afterMarker(foldedHeading, marker)))
+                        ? List.of() : headingKinds(foldedHeading);
                 String mk = marker == null ? "" : text.substring(l.start, l.start + marker.text().length()).strip();
                 sections.add(new Section(idx, level, headingText, mk, new Span(l.start, l.end), open.peek().index,
                         kinds, kinds.isEmpty() ? "none" : "heading", Counts.ZERO));
@@ -159,6 +212,57 @@ public final class StructureParser {
         String line = folded.strip();
         int covered = headings.find(line).stream().mapToInt(m -> m.span().length()).sum();
         return covered > 0 && (covered >= line.length() * BARE_COVERAGE || line.endsWith(":"));
+    }
+
+    /**
+     * A numbered line makes a claim when it is not a section name ({@link #namesSection}) and either has a colon
+     * followed by a statement of at least {@value #MIN_STATEMENT} letters or digits (支部活动形式单一：学习仍以读文件为主)
+     * or ends with a sentence end 。；！？ (推进村级集体经济发展，为乡村振兴打牢基础。; not an ellipsis, which elides).
+     *
+     * @param body the folded line after its numbering marker
+     */
+    private boolean isClaim(String body) {
+        if (namesSection(body)) {
+            return false;
+        }
+        int colon = body.indexOf(':');
+        while (colon >= 0) {
+            int letters = 0;
+            for (int i = colon + 1; i < body.length(); i++) {
+                if (Character.isLetterOrDigit(body.charAt(i))) {
+                    letters++;
+                }
+            }
+            if (letters >= MIN_STATEMENT && !namesSection(body.substring(0, colon))) {
+                return true;
+            }
+            colon = body.indexOf(':', colon + 1);
+        }
+        return FINAL_END.matcher(body.stripTrailing()).find();
+    }
+
+    /**
+     * @param text folded text after a numbering marker
+     * @return true when heading phrases cover at least {@value #BARE_COVERAGE} of it, trailing punctuation aside
+     *         (存在的主要问题。, 原因剖析：)
+     */
+    private boolean namesSection(String text) {
+        String core = TRAILING_PUNCT.matcher(text.strip()).replaceAll("");
+        if (core.isEmpty()) {
+            return false;
+        }
+        int covered = headings.find(core).stream().mapToInt(m -> m.span().length()).sum();
+        return covered >= core.length() * BARE_COVERAGE;
+    }
+
+    /** @return true when a section on the open path has kinds from its own heading */
+    private static boolean kindedAncestor(List<Section> sections, Deque<Open> open) {
+        return open.stream().anyMatch(o -> !sections.get(o.index).kinds().isEmpty());
+    }
+
+    /** @return the offset right after the marker in {@code folded} (the marker may follow leading blanks) */
+    private static int afterMarker(String folded, Numbering.Marker marker) {
+        return folded.indexOf(marker.text()) + marker.text().length();
     }
 
     private static int firstSentenceEnd(String folded) {
