@@ -25,7 +25,7 @@ import org.shuzhi.pipeline.model.Token;
  * Added for issue 12 (measured on corpus-samples/real-spans): dashed dates (2021-01-20), durations (近两年, 三年来),
  * a counted 一 (每月一次, 党支部一个，), named programmes and honours in quotation marks (“头雁工程”, “学习强国”平台,
  * “…先进单位”). Numbers and entities that overlap an {@code official-phrases} hit (四个意识, 中央八项规定精神), sit in a
- * short quoted formula (“五个明显”) or touch a placeholder (x次, ×名, XX村, **同志, a {@code placeholders} hit) are
+ * short quoted formula (“五个明显”), name a plenum (二十届四中全会) or touch a placeholder (x次, ×名, XX村, **同志, a {@code placeholders} hit) are
  * dropped: slogans and unfilled templates are not evidence.
  * Works on folded text; thread-safe.
  */
@@ -44,6 +44,8 @@ public final class FeatureAnnotator {
             "[“\"]([^“”\"\\n]{2,24})[”\"]([\\u4e00-\\u9fff]{0,4}?(工程|行动|计划|品牌|活动|项目|平台|工作法|模式|培训班|机制|服务队))?");
     private static final Pattern PROGRAMME_INSIDE = Pattern.compile(
             "(工程|行动|计划|品牌|项目|平台|工作法|建设年|提质年|先进单位|先进集体|先进党支部|示范社区|示范点|标兵|强国)$");
+    private static final Pattern GENERIC_PLACE = Pattern.compile("中华|中国|全国|国家|世界|亚洲|中央|地方|城乡|乡村|农村|城市|基层|当地|本地|外地|各地|省市|市县|县乡|镇村");
+    private static final Pattern PLENUM = Pattern.compile("[一二三四五六七八九十]中全会|全国代表大会|党代会");
     private static final Pattern MASK = Pattern.compile("[xX×*＊ｘＸ]");
 
     private static final Pattern TITLES = Pattern.compile("书记|副书记|同志|主任|老师|教授|院长|局长|镇长|村长|支书|委员");
@@ -132,7 +134,8 @@ public final class FeatureAnnotator {
         }
         if (p.startsWith("ns")) {
             boolean numbered = w.length() >= 4 && w.matches(".*[镇乡县市村区]$");
-            return w.length() >= 3 && (numbered || !NUMERAL_START.matcher(w).lookingAt()) ? "place" : null;
+            return w.length() >= 3 && (numbered || !NUMERAL_START.matcher(w).lookingAt())
+                    && !GENERIC_PLACE.matcher(w).matches() ? "place" : null;
         }
         if (p.startsWith("nt")) {
             return w.length() >= 4 && ORG_SUFFIX.matcher(w).find() && !GENERIC_ORG.matcher(w).lookingAt()
@@ -161,13 +164,13 @@ public final class FeatureAnnotator {
         List<TermMatch> out = new ArrayList<>();
         for (TermMatch m : in) {
             Span s = m.span();
-            if (notEvidence.stream().anyMatch(s::overlaps)) {
+            if ("document".equals(m.group()) || "programme".equals(m.group())) {
+                out.add(m); // a title or a programme may quote a slogan; its own name is the evidence
                 continue;
             }
-            int from = Math.max(0, s.start() - 1);
-            int to = Math.min(folded.length(), s.end() + 1);
-            if (!"document".equals(m.group()) && !"programme".equals(m.group())
-                    && MASK.matcher(folded.substring(from, to)).find()) {
+            if (notEvidence.stream().anyMatch(s::overlaps)
+                    || MASK.matcher(folded.substring(Math.max(0, s.start() - 1), s.end())).find()
+                    || PLENUM.matcher(folded).region(s.end(), folded.length()).lookingAt()) {
                 continue;
             }
             if (("count".equals(m.group()) || "duration".equals(m.group())) && s.start() > 0

@@ -17,8 +17,8 @@ import org.shuzhi.pipeline.Repo;
  * pipeline/target/concreteness-evaluation.txt. Skips when ../shared/real/ is absent.
  */
 class ConcretenessEvaluationTest {
-    static final double VAGUE_FLOOR = 0.0;
-    static final double CONCRETE_FLOOR = 0.0;
+    static final double VAGUE_FLOOR = 0.96; // measured held-out 0.980 minus 0.02
+    static final double CONCRETE_FLOOR = 0.80; // measured held-out 0.821 minus 0.02
 
     @Test
     void heldOutRecallStaysAboveTheMeasuredFloor() throws Exception {
