@@ -122,6 +122,7 @@ final class ModelCommand implements Runnable {
             }
             try (var e = new org.shuzhi.pipeline.eval.ConcretenessEvaluation(Dictionaries.load(dict))) {
                 out.print(org.shuzhi.pipeline.eval.ConcretenessEvaluation.table(e.evaluate(repo, real.get())));
+                out.flush();
             }
             return ShuzhiCommand.EXIT_OK;
         }
