@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "model", synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n",
         commandListHeading = "%n命令：%n",
         description = "训练和评估段落类别模型（OpenNLP 最大熵模型，与规则结合使用）。",
-        subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
+        subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class, ModelCommand.Concreteness.class})
 final class ModelCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -97,6 +97,32 @@ final class ModelCommand implements Runnable {
                 if (report != null) {
                     Files.writeString(report, text, StandardCharsets.UTF_8);
                 }
+            }
+            return ShuzhiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "concreteness", description = "在 ../shared/real/ 的人工标注片段上评估具体性识别（模糊量词、套话、具体证据），分开发集和留出集输出召回率与精确率。")
+    static final class Concreteness implements Callable<Integer> {
+        @ParentCommand
+        ModelCommand parent;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+        boolean help;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dict = parent.dictionariesDir();
+            Path repo = dict.toAbsolutePath().getParent();
+            var real = org.shuzhi.pipeline.eval.RealCorpus.locate(repo);
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            if (real.isEmpty()) {
+                out.println("找不到真实语料 ../shared/real/paragraphs.jsonl（可用环境变量 SHUZHI_REAL 指定），未评估。");
+                return ShuzhiCommand.EXIT_OK;
+            }
+            try (var e = new org.shuzhi.pipeline.eval.ConcretenessEvaluation(Dictionaries.load(dict))) {
+                out.print(org.shuzhi.pipeline.eval.ConcretenessEvaluation.table(e.evaluate(repo, real.get())));
+                out.flush();
             }
             return ShuzhiCommand.EXIT_OK;
         }
