@@ -43,11 +43,32 @@ final class ModelCommand implements Runnable {
         return d;
     }
 
+    @Option(names = "--real", paramLabel = "<dir>", description = "真实文本标注语料文件夹（含 paragraphs.jsonl；默认：环境变量 SHUZHI_REAL，再否则仓库旁的 ../shared/real/）")
+    Path real;
+
+    /** @return the real-text folder, or null (with a notice on standard error) when there is none */
+    Path realDir() {
+        if (real != null) {
+            if (!java.nio.file.Files.isRegularFile(real.resolve(org.shuzhi.pipeline.eval.RealCorpus.FILE))) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--real 指定的文件夹中没有 "
+                        + org.shuzhi.pipeline.eval.RealCorpus.FILE);
+            }
+            return real;
+        }
+        Path found = org.shuzhi.pipeline.eval.RealCorpus.locate(dictionariesDir().toAbsolutePath().getParent())
+                .orElse(null);
+        if (found == null) {
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8).println("提示：未找到真实文本标注语料（"
+                    + "../shared/real/paragraphs.jsonl），只使用 corpus-samples 的标注。");
+        }
+        return found;
+    }
+
     Path samplesDir() {
         return samples != null ? samples : dictionariesDir().toAbsolutePath().getParent().resolve("corpus-samples");
     }
 
-    @Command(name = "train", description = "用样本中的全部标注段落训练模型，写到流水线加载的位置（附训练数据的哈希）。")
+    @Command(name = "train", description = "用样本和真实文本语料中的全部标注段落训练段落类别模型和文档类型模型，写到流水线加载的位置（附训练数据的哈希）。")
     static final class Train implements Callable<Integer> {
         @ParentCommand
         ModelCommand parent;
@@ -64,13 +85,13 @@ final class ModelCommand implements Runnable {
             Path target = out != null ? out : dict.resolve(CategoryModel.FILE);
             try (CategoryTraining t = new CategoryTraining(Dictionaries.load(dict))) {
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8).println(t.trainAndSave(parent.samplesDir(),
-                        target));
+                        parent.realDir(), target));
             }
             return ShuzhiCommand.EXIT_OK;
         }
     }
 
-    @Command(name = "evaluate", description = "留出法和按单位交叉验证，分别在有标题和去掉全部标题的文本上，输出各类别的精确率、召回率、F1 和混淆矩阵。")
+    @Command(name = "evaluate", description = "真实文本语料按网站分组交叉验证（整体与按文体，另有文档类型准确率），以及样本的留出法和按单位交叉验证（有标题/去掉全部标题），输出各类别的精确率、召回率、F1 和混淆矩阵。")
     static final class Evaluate implements Callable<Integer> {
         @ParentCommand
         ModelCommand parent;
@@ -90,7 +111,7 @@ final class ModelCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(), "用法错误：--folds 至少为 2");
             }
             try (CategoryTraining t = new CategoryTraining(Dictionaries.load(parent.dictionariesDir()))) {
-                String text = t.evaluate(parent.samplesDir(), folds);
+                String text = t.evaluate(parent.samplesDir(), parent.realDir(), folds);
                 PrintWriter w = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
                 w.print(text);
                 w.flush();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Evidence;
 import org.shuzhi.pipeline.model.Item;
 import org.shuzhi.pipeline.model.Paragraph;
@@ -27,6 +26,8 @@ import org.shuzhi.pipeline.structure.StructureParser;
  * (so it can be written as UTF-8).
  */
 public final class DocumentInvariants {
+    private static final StructureParser STRUCTURE = new StructureParser(Repo.dictionaries());
+
     private DocumentInvariants() {
     }
 
@@ -56,9 +57,10 @@ public final class DocumentInvariants {
                 }
             }
             assertTrue(p.confidence() >= 0 && p.confidence() <= 1, where + " confidence " + p.confidence());
-            if (p.heading() && d.docType() != DocType.NOTICE && !p.evidence().isEmpty()
-                    && d.sections().get(p.section()).kindOrigin().equals("heading")) {
-                assertEquals(1.0, p.confidence(), where + " a heading that names its kind: " + p.text());
+            if (p.heading() && !p.evidence().isEmpty() && STRUCTURE.onlyNamesSection(p.text())) {
+                assertEquals(org.shuzhi.pipeline.model.Category.OTHER, p.category(), where
+                        + " a heading that only names its section is other (LABELS.md): " + p.text());
+                assertEquals(1.0, p.confidence(), where + " a heading that only names its section: " + p.text());
             }
         }
         d.flags().forEach(f -> assertTrue(f.span().end() <= text.length(), where + " flag " + f));

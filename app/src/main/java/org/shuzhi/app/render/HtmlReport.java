@@ -55,7 +55,8 @@ public final class HtmlReport {
     }
 
     /** A paragraph as shown. */
-    public record ParagraphView(int index, String category, String label, String confidence, boolean heading,
+    public record ParagraphView(int index, String category, String label, String confidence, boolean unsure,
+                                boolean heading,
                                 List<Highlighter.Run> runs, List<String> evidence, String counts, List<String> flags) {
     }
 
@@ -241,7 +242,7 @@ public final class HtmlReport {
             String counts = c.chars() + " 字 · 数据 " + c.numbers() + " · 具名 " + c.entities() + " · 模糊 "
                     + c.vagueTerms() + " · 套话 " + c.emptyPhrases();
             out.add(new ParagraphView(p.index(), p.category().id(), p.category().label(), pct(p.confidence()),
-                    p.heading(), Highlighter.runs(doc.text(), p.start(), p.end(), marks), ev, counts, flags));
+                    p.unsure(), p.heading(), Highlighter.runs(doc.text(), p.start(), p.end(), marks), ev, counts, flags));
         }
         return out;
     }

@@ -10,12 +10,14 @@ import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.Section;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
  * R5, R10, R13, R14: each part the profile lists ({@code structure.<kind>}: found when at least one non-heading
- * paragraph has that category), the self-assessment budget ({@code budget.self-assessment}) and each 必答题
+ * paragraph has that category, or a heading names that part — 三、下一步打算 — in which case the paragraphs of its
+ * section are the part; "缺少…部分" is said only when neither holds), the self-assessment budget ({@code budget.self-assessment}) and each 必答题
  * ({@code required-topic.<id>}: answered when at least {@code minKeywords} different keywords occur in the
  * achievement paragraphs and headings).
  */
@@ -25,9 +27,16 @@ final class StructureCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (Profile.SectionRule s : p.sections()) {
             List<Paragraph> ps = r.body(s.kind());
+            Section named = r.doc.sections().stream().filter(x -> x.kindOrigin().equals("heading")
+                    && x.kinds().contains(s.kind())).findFirst().orElse(null);
+            if (ps.isEmpty() && named != null) {
+                // the heading names the part (三、下一步打算) though no paragraph under it was classified so: the part
+                // exists, and saying it is missing would be false
+                ps = r.doc.paragraphs().stream().filter(x -> named.span().contains(x.span())).toList();
+            }
             boolean found = !ps.isEmpty();
             List<String> ev = found ? List.of("“" + r.excerpt(ps.get(0).span(), 24) + "”等 " + ps.size() + " 段")
-                    : List.of("未找到" + s.kind().label() + "段落");
+                    : List.of("未找到" + s.kind().label() + "段落，也没有以它为名的标题");
             var a = new Rules.About("structure." + s.kind().id(), Dimension.STRUCTURE, "presence",
                     ps.stream().limit(1).map(Paragraph::span).toList(), ev, s.source(),
                     s.required() ? "" : "本通知未要求，缺少时只作提示");

@@ -28,6 +28,7 @@ import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.run.Pipeline;
 import org.shuzhi.pipeline.run.Stages;
+import org.shuzhi.pipeline.structure.StructureParser;
 
 /**
  * Training and evaluation of the category model on two labelled corpora: the hand-labelled reports of
@@ -50,13 +51,14 @@ public final class CategoryTraining implements AutoCloseable {
     /** Training iterations of the document-type model. */
     public static final int DOC_TYPE_ITERATIONS = 200;
     /** L2 regularisation weight of the document-type model. */
-    public static final double DOC_TYPE_L2 = 1.0;
+    public static final double DOC_TYPE_L2 = 0.3;
     private static final String REAL_GROUP = "site:";
 
     private final Dictionaries dict;
     private final Pipeline analysis;
     private final Cleaner cleaner;
     private final ParagraphFeatures features;
+    private final StructureParser structure;
 
     /**
      * A document analysed up to the category decision.
@@ -106,6 +108,7 @@ public final class CategoryTraining implements AutoCloseable {
                 Stages.analysis(dict, Manifest.empty()));
         this.cleaner = new Cleaner(dict);
         this.features = new ParagraphFeatures(dict);
+        this.structure = new StructureParser(dict);
     }
 
     /**
@@ -136,7 +139,7 @@ public final class CategoryTraining implements AutoCloseable {
                     throw new IllegalStateException(r.id() + " without headings does not line up");
                 }
             }
-            out.add(new Prepared(r.id(), r.group(), sampleGenre(r.id()), d, labels));
+            out.add(new Prepared(r.id(), r.group(), sampleGenre(r.id()), d, namedHeadingsAsOther(d, labels)));
         }
         return out;
     }
@@ -182,6 +185,22 @@ public final class CategoryTraining implements AutoCloseable {
     }
 
     /**
+     * The samples label a heading with the kind of the section it opens; the real-text rules (LABELS.md) call a
+     * heading that only names a section other ("二、存在的问题"). Such a heading
+     * ({@link StructureParser#onlyNamesSection}) is therefore trained as other, as the classifier decides it; a
+     * heading that states a topic or a claim keeps its label.
+     */
+    private List<Category> namedHeadingsAsOther(ReportDocument d, List<Category> labels) {
+        List<Category> out = new ArrayList<>(labels);
+        for (Paragraph p : d.paragraphs()) {
+            if (p.heading() && structure.onlyNamesSection(p.text())) {
+                out.set(p.index(), Category.OTHER);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The genre of a sample by its file name, as in {@code corpus-samples/manifest.csv}: {@code *-speech} speeches,
      * {@code *-notice}, {@code *-opinion} and {@code *-plan} notices and work plans, everything else reports.
      */
@@ -212,13 +231,28 @@ public final class CategoryTraining implements AutoCloseable {
         return out;
     }
 
-    /** @return a document-type model trained on the documents' genres (one example per document) */
+    /**
+     * @return a document-type model trained on the documents' genres (one example per document, a genre's examples
+     *         repeated √(most frequent genre's count / its count) times. Page accuracy under site-grouped
+     *         cross-validation: full balancing 0.835 (11 of 105 real reports called speeches or notices), none 0.858
+     *         (12 of 14 speeches called reports), √ 0.858 with the errors spread)
+     */
     Maxent<DocType> trainDocType(List<Prepared> docs, DocTypeClassifier cues) {
         List<Maxent.Example<DocType>> ex = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<DocType, Integer> perType = new EnumMap<>(DocType.class);
+        List<Prepared> once = new ArrayList<>();
         for (Prepared p : docs) {
             if (!p.id().endsWith("#stripped") && seen.add(p.id())) {
-                ex.add(new Maxent.Example<>(p.genre(), cues.features(p.doc().text())));
+                once.add(p);
+                perType.merge(p.genre(), 1, Integer::sum);
+            }
+        }
+        int most = perType.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (Prepared p : once) {
+            Maxent.Example<DocType> e = new Maxent.Example<>(p.genre(), cues.features(p.doc().text()));
+            for (int k = (int) Math.max(1, Math.round(Math.sqrt((double) most / perType.get(p.genre())))); k > 0; k--) {
+                ex.add(e); // reports outnumber speeches and notices about 8 to 1: weight √(8) ≈ 3
             }
         }
         return Maxent.train(DocType.class, ex, DOC_TYPE_ITERATIONS, DOC_TYPE_L2);

@@ -90,25 +90,30 @@ public final class Confusion {
         return t == 0 ? 0 : (double) correct / t;
     }
 
-    /** @return a plain-text table: per-category P/R/F1 and support, accuracy, macro-F1, the confusion matrix */
+    /**
+     * @return a plain-text table: per-category P/R/F1 and support, accuracy, macro-F1, the confusion matrix (categories
+     *         neither labelled nor predicted are left out)
+     */
     public String format() {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %6s %6s %6s%n", "category", "P", "R",
                 "F1", "gold"));
-        for (Category c : Category.values()) {
+        java.util.List<Category> shown = java.util.Arrays.stream(Category.values())
+                .filter(c -> gold(c) > 0 || predicted(c) > 0).toList();
+        for (Category c : shown) {
             b.append(String.format(Locale.ROOT, "%-16s %6.3f %6.3f %6.3f %6d%n", c.id(), precision(c), recall(c),
                     f1(c), gold(c)));
         }
         b.append(String.format(Locale.ROOT, "accuracy %.3f, macro-F1 %.3f (%d paragraphs)%n", accuracy(), macroF1(),
                 total()));
         b.append("confusion (rows gold, columns predicted):\n").append(String.format("%-16s", ""));
-        for (Category c : Category.values()) {
+        for (Category c : shown) {
             b.append(String.format("%7.6s", c.id()));
         }
         b.append('\n');
-        for (Category c : Category.values()) {
+        for (Category c : shown) {
             b.append(String.format("%-16s", c.id()));
-            for (int v : counts[c.ordinal()]) {
-                b.append(String.format("%7d", v));
+            for (Category p : shown) {
+                b.append(String.format("%7d", counts[c.ordinal()][p.ordinal()]));
             }
             b.append('\n');
         }

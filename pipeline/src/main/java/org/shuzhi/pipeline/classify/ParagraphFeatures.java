@@ -195,12 +195,6 @@ public final class ParagraphFeatures {
                 f.add("ctx:problem");
             }
         }
-        String drop = System.getProperty("drop", "");
-        if (!drop.isEmpty()) {
-            java.util.List<String> pre = java.util.Arrays.asList(drop.split(","));
-            f.removeIf(x -> pre.stream().anyMatch(x::startsWith));
-            if (f.isEmpty()) { f.add("bias"); }
-        }
         for (int i = 0; i < p.index() - 3; i++) {
             String before = folded.substring(ps.get(i).start(), ps.get(i).end());
             if (ANNOUNCE_CAUSE.matcher(before).find()) {

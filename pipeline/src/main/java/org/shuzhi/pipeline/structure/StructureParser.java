@@ -255,6 +255,24 @@ public final class StructureParser {
         return covered >= core.length() * BARE_COVERAGE;
     }
 
+    /**
+     * Whether a heading line only names its section (LABELS.md: "a heading that names a section is other"):
+     * after its numbering marker, heading phrases ({@code section-headings}) cover at least {@value #BARE_COVERAGE} of
+     * it, trailing punctuation aside — {@code 二、存在的问题}, {@code 下一步工作打算：}, {@code 附件1：主要做法及成效} — or
+     * it is an appendix line. A topic or claim ({@code 4、抓亮点，创出品牌}) does not.
+     *
+     * @param line a paragraph's text (folded or not)
+     */
+    public boolean onlyNamesSection(String line) {
+        String folded = TextFold.fold(line).strip();
+        if (APPENDIX.matcher(folded).find()) {
+            String rest = APPENDIX.matcher(folded).replaceFirst("");
+            return rest.isBlank() || namesSection(rest);
+        }
+        Numbering.Marker marker = Numbering.leading(folded);
+        return namesSection(marker == null ? folded : folded.substring(afterMarker(folded, marker)));
+    }
+
     /** @return true when a section on the open path has kinds from its own heading */
     private static boolean kindedAncestor(List<Section> sections, Deque<Open> open) {
         return open.stream().anyMatch(o -> !sections.get(o.index).kinds().isEmpty());

@@ -40,12 +40,12 @@ class CategoryModelTest {
     void evaluationReportsEveryModeWithAndWithoutHeadings() throws Exception {
         String report;
         try (CategoryTraining t = new CategoryTraining(Repo.dictionaries())) {
-            report = t.evaluate(Repo.samples(), 5);
+            report = t.evaluate(Repo.samples(), null, 5);
         }
         Path out = Repo.root().resolve("pipeline/target/category-evaluation.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
-        for (String s : new String[] {"Held-out split", "5-fold cross-validation", "rules", "model",
+        for (String s : new String[] {"Samples, held-out split", "5-fold cross-validation by unit", "rules", "model",
                 "combined, no sequence", "headings stripped", "confusion"}) {
             assertTrue(report.contains(s), s);
         }
