@@ -60,9 +60,14 @@ public final class Assessor {
         if (!doc.ok()) {
             return doc.withAssessment(Assessment.notAssessed("文件无法读取，未评估"));
         }
+        if (doc.docType() == DocType.OTHER) {
+            return doc.withAssessment(Assessment.notAssessed("此文件没有述职报告的文字（" + doc.docTypeDecision()
+                    .evidence().stream().findFirst().map(e -> e.detail()).orElse("判定为其他文本")
+                    + "），不计算类别比例，也不评估"));
+        }
         if (doc.docType() != DocType.REPORT) {
             return doc.withAssessment(Assessment.notAssessed("此文件判定为“" + doc.docType().label()
-                    + "”，不是述职报告，不按通知要求评估"));
+                    + "”，不是述职报告，不计算类别比例，也不按通知要求评估"));
         }
         return doc.withAssessment(assessWith(doc, profiles.choose(doc, runProfile), originality));
     }

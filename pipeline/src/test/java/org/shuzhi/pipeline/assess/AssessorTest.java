@@ -289,6 +289,10 @@ class AssessorTest {
             assertFalse(a.assessed());
             assertTrue(a.notAssessed().contains("不是述职报告"));
             assertEquals(QualityLevel.NONE, a.level());
+            ReportDocument note = p.analyzeText("note.docx", "此文件不是 Word 文档。\n请重新上传。");
+            Assessment b = UnitCorpus.assessor().assess(note, null, null).assessment();
+            assertFalse(b.assessed());
+            assertTrue(b.notAssessed().startsWith("此文件没有述职报告的文字"), b.notAssessed());
         }
     }
 
