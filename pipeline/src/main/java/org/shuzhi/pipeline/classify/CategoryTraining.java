@@ -48,6 +48,8 @@ import org.shuzhi.pipeline.structure.StructureParser;
 public final class CategoryTraining implements AutoCloseable {
     /** How many times a real paragraph is repeated in the training data (the samples outnumber it, one writer). */
     public static final int REAL_WEIGHT = 2;
+    /** The mode the pipeline uses ({@link Stages#standard}): the model with the sequence pass. */
+    public static final String PIPELINE_MODE = "model";
     /** Training iterations of the document-type model. */
     public static final int DOC_TYPE_ITERATIONS = 200;
     /** L2 regularisation weight of the document-type model. */
@@ -464,10 +466,10 @@ public final class CategoryTraining implements AutoCloseable {
             b.append(String.format(Locale.ROOT, "%-24s %10s %10s%n", "mode", "macro-F1", "accuracy"));
             cv.forEach((mode, f) -> b.append(String.format(Locale.ROOT, "%-24s %10.3f %10.3f%n", mode,
                     f.overall().macroF1(), f.overall().accuracy())));
-            RealFigures f = cv.get("combined");
-            b.append("\n-- combined, all genres:\n").append(f.overall().format());
-            f.byGenre().forEach((genre, c) -> b.append("\n-- combined, genre ").append(genre.id()).append(":\n")
-                    .append(c.format()));
+            RealFigures f = cv.get(PIPELINE_MODE);
+            b.append("\n-- ").append(PIPELINE_MODE).append(" (the pipeline), all genres:\n").append(f.overall().format());
+            f.byGenre().forEach((genre, c) -> b.append("\n-- ").append(PIPELINE_MODE).append(", genre ")
+                    .append(genre.id()).append(":\n").append(c.format()));
             b.append(String.format(Locale.ROOT, "%n-- document type per page (rows labelled genre, columns decided): "
                     + "accuracy %.3f%n", f.docTypeAccuracy()));
             f.docTypes().forEach((t, m) -> b.append(String.format(Locale.ROOT, "%-8s %s%n", t.id(), m)));
@@ -489,8 +491,8 @@ public final class CategoryTraining implements AutoCloseable {
         b.append("\n== Samples, held-out split: test units ").append(heldOut).append('\n');
         Map<String, Confusion[]> split = runSamples(with, without, realDocs, heldOut::contains);
         appendModes(b, split);
-        b.append("\n-- combined, with headings (held-out):\n").append(split.get("combined")[0].format());
-        b.append("\n-- combined, headings stripped (held-out):\n").append(split.get("combined")[1].format());
+        b.append("\n-- model (the pipeline), with headings (held-out):\n").append(split.get(PIPELINE_MODE)[0].format());
+        b.append("\n-- model, headings stripped (held-out):\n").append(split.get(PIPELINE_MODE)[1].format());
 
         Map<String, Confusion[]> cv = new LinkedHashMap<>();
         for (int k = 0; k < folds; k++) {
@@ -504,8 +506,9 @@ public final class CategoryTraining implements AutoCloseable {
         }
         b.append("\n== Samples, ").append(folds).append("-fold cross-validation by unit (pooled over folds)\n");
         appendModes(b, cv);
-        b.append("\n-- combined, with headings (cross-validation):\n").append(cv.get("combined")[0].format());
-        b.append("\n-- combined, headings stripped (cross-validation):\n").append(cv.get("combined")[1].format());
+        b.append("\n-- model (the pipeline), with headings (cross-validation):\n").append(cv.get(PIPELINE_MODE)[0]
+                .format());
+        b.append("\n-- model, headings stripped (cross-validation):\n").append(cv.get(PIPELINE_MODE)[1].format());
         return b.toString();
     }
 

@@ -31,7 +31,9 @@ import org.shuzhi.pipeline.model.TermMatch;
  *   <li><b>Cues</b> from {@code doc-type-cues} (columns cue, docType, weight, where): each cue found in its region
  *       adds its weight to its type once (regions: {@code title} = the first 2 lines, {@code start} = the first
  *       {@value #EDGE} characters, {@code end} = the last {@value #EDGE}, {@code any}).</li>
- *   <li>With a learned model ({@link #MODEL_FILE}, trained by {@code shuzhi model train} on the labelled samples and
+ *   <li>Cues of one type weighing at least {@value #DECISIVE_CUES} and holding at least {@value #DECISIVE_SHARE} of
+ *       all cue weight decide, with that share as confidence (a title line …会议上的讲话 or 工作方案).</li>
+ *   <li>Otherwise, with a learned model ({@link #MODEL_FILE}, trained by {@code shuzhi model train} on the labelled samples and
  *       the real corpus), the type is the model's most probable one over {@link #features} (the cues and how the
  *       text addresses people: 我/我们/同志们/大家/要…, per 1,000 characters), with that probability as confidence.
  *       Character bigrams were tried and dropped: under site-grouped cross-validation they fit the training pages and
@@ -52,13 +54,19 @@ public final class DocTypeClassifier {
      * Word document a few dozen.
      */
     public static final int OFF_DOMAIN_MAX_HAN = 120;
+    /** Cue weight of one type from which the cues decide even when there is a model (a title …上的讲话 is 3). */
+    public static final double DECISIVE_CUES = 3;
+    /** Share of all cue weight that type must hold to decide (0–1). */
+    public static final double DECISIVE_SHARE = 0.75;
     /** Where the pipeline looks for the document-type model, relative to the dictionaries folder. */
     public static final String MODEL_FILE = "models/doctype-maxent.bin";
     /** The types the model decides between. */
     static final List<DocType> LEARNED = List.of(DocType.REPORT, DocType.SPEECH, DocType.NOTICE);
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final Pattern ADDRESS = Pattern.compile("我们|我|同志们|大家|你们|要|必须|务必|各[级单位党]|将|了");
+    private static final Pattern ADDRESS = Pattern.compile("我们要|我们|我|本人|同志们|大家|你们|要|必须|务必|各级|各单位|"
+            + "各部门|各[乡镇村]|各党|将|了|调研|调查|走访|问卷|建议|对策|会议|今天|刚才|讲话|方案|通知|阶段|步骤|报送|"
+            + "时间安排|组织领导|工作要求|全[县区市镇]|一年来|今年以来|全年");
 
     private record Cue(TermList.Entry entry, DocType type, double weight, String where) {
     }
@@ -126,7 +134,11 @@ public final class DocTypeClassifier {
             score.merge(c.type, c.weight, Double::sum);
         }
         ev.sort(Comparator.comparingDouble(Evidence::weight).reversed());
-        if (model != null) {
+        double total = score.values().stream().mapToDouble(Double::doubleValue).sum();
+        DocType cueBest = total == 0 ? DocType.REPORT
+                : score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        double cueShare = total == 0 ? 0 : score.get(cueBest) / total;
+        if (model != null && !(score.getOrDefault(cueBest, 0.0) >= DECISIVE_CUES && cueShare >= DECISIVE_SHARE)) {
             double[] p = model.probabilities(features(folded, found));
             DocType best = LEARNED.stream().max(Comparator.comparingDouble(t -> p[t.ordinal()])).orElseThrow();
             ev.add(0, new Evidence("doctype.model", String.format(Locale.ROOT, "模型概率：述职报告 %.2f、讲话点评 %.2f、"
@@ -134,13 +146,11 @@ public final class DocTypeClassifier {
                     p[DocType.NOTICE.ordinal()]), null, p[best.ordinal()], best.id()));
             return new DocTypeDecision(best, Math.round(p[best.ordinal()] * 1000) / 1000.0, ev);
         }
-        double total = score.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total == 0) {
             ev.add(new Evidence("doctype.default", "未发现讲话或通知特征，按述职报告处理", null, 0, "report"));
             return new DocTypeDecision(DocType.REPORT, 0.5, ev);
         }
-        DocType best = score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        return new DocTypeDecision(best, score.get(best) / total, ev);
+        return new DocTypeDecision(cueBest, Math.round(cueShare * 1000) / 1000.0, ev);
     }
 
     /** @return the features of a document for the learned model (see the class description) */
