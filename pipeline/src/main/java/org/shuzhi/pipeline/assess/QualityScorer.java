@@ -112,6 +112,8 @@ public final class QualityScorer {
         if (!capping.isEmpty()) {
             reasons.add("按得分应为“" + byScore.label() + "”，但" + String.join("；", capping.stream().limit(3)
                     .map(f -> "“" + f.title() + "”不符合（" + f.message() + "）").toList())
+                    + (capping.size() > 3 ? "；另有" + String.join("、", capping.stream().skip(3)
+                    .map(f -> "“" + f.title() + "”").toList()) + "不符合" : "")
                     + (hard.size() >= 2 ? "：两项以上硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
                     : !hard.isEmpty() ? "：硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
                     : "：有检查项不符合，最高评为“") + level.label() + "”");

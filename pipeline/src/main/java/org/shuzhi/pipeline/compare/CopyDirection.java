@@ -14,13 +14,16 @@ import java.util.Set;
  * <ul>
  *   <li><b>names</b>: the passage names one report's unit or secretary (as written in its metadata) and not the
  *       other's;</li>
- *   <li><b>anchored terms</b>: character {@value #K}-grams of the passage that are specific to the pair (no third
- *       report contains them) and stand elsewhere in one report, outside the passage, but nowhere else in the other.
- *       A paragraph naming unit A's villages, people, figures or events is anchored in A's report (the same names
- *       recur in A's other paragraphs) and stands in isolation in B's.</li>
+ *   <li><b>anchored names</b>: character {@value #K}-grams of the passage that look like part of a name or figure
+ *       (they hold a digit, or end in a place or organisation suffix: 村, 镇, 社区, 湾, 厂, 校…), are specific to the
+ *       pair (no third report contains them) and stand elsewhere in one report, outside the passage, but nowhere else
+ *       in the other. A paragraph naming unit A's villages is anchored in A's report (the same names recur in A's
+ *       other paragraphs) and stands in isolation in B's. Ordinary words are not evidence: a common verb found
+ *       elsewhere in one report only is chance. Person names without a suffix are caught only through the
+ *       secretary's name (the segmenter's named entities are not kept for the comparison).</li>
  * </ul>
  * A direction is said when one side has names evidence and the other none, or when one side has at least
- * {@value #MIN_ANCHORED} anchored grams and the other none. Anything else is "unknown" (方向不明): the tool does not
+ * {@value #MIN_ANCHORED} anchored grams and {@value #DOMINANCE} times as many as the other. Anything else is "unknown" (方向不明): the tool does not
  * guess. The coherence of the surrounding paragraphs (a block in one report, in isolation in the other) is only
  * captured through the anchored terms; there is no separate measure of it.
  *
@@ -31,6 +34,9 @@ final class CopyDirection {
     static final int K = 3;
     /** Fewest anchored grams that make evidence. */
     static final int MIN_ANCHORED = 3;
+    /** One side's anchored names must outnumber the other's by this factor (a common noun like 合作社 may stand
+     *  elsewhere in either report by chance). */
+    static final int DOMINANCE = 3;
     /** A gram found in more reports than this is common wording, not a name. */
     static final int MAX_DF = 2;
 
@@ -93,7 +99,7 @@ final class CopyDirection {
                 continue;
             }
             int[] d = df.get(g);
-            if (d == null || d[0] > MAX_DF) {
+            if (d == null || d[0] > MAX_DF || !nameLike(na, p)) {
                 continue;
             }
             boolean inA = outsideA.contains(g);
@@ -104,16 +110,16 @@ final class CopyDirection {
                 anchoredB++;
             }
         }
-        if (anchoredA.size() >= MIN_ANCHORED && anchoredB == 0) {
+        if (anchoredA.size() >= MIN_ANCHORED && anchoredA.size() >= DOMINANCE * anchoredB) {
             return new Verdict(-1, terms(na, anchoredA, "本报告其他段落也出现，对方报告其他段落未出现"));
         }
-        if (anchoredB >= MIN_ANCHORED && anchoredA.isEmpty()) {
+        if (anchoredB >= MIN_ANCHORED && anchoredB >= DOMINANCE * anchoredA.size()) {
             List<Integer> at = new ArrayList<>();
             counted.clear();
             for (int p = aS; p + K <= aE; p++) {
                 long g = gram(na, p);
                 int[] d = g < 0 ? null : df.get(g);
-                if (d != null && d[0] <= MAX_DF && counted.add(g) && outsideB.contains(g) && !outsideA.contains(g)) {
+                if (d != null && d[0] <= MAX_DF && nameLike(na, p) && counted.add(g) && outsideB.contains(g) && !outsideA.contains(g)) {
                     at.add(p);
                 }
             }
@@ -159,6 +165,19 @@ final class CopyDirection {
             i++;
         }
         return List.of(String.join("、", runs) + "：" + why + "（共 " + at.size() + " 处特有字串）");
+    }
+
+    /** Last characters of place and organisation names. */
+    private static final String SUFFIXES = "村镇乡街区县市省湾山河湖寨屯庄港园社厂校院所站队矿场坝岭峪沟桥";
+
+    /** @return whether the gram at {@code p} holds a digit or ends in a name suffix */
+    static boolean nameLike(char[] n, int p) {
+        for (int i = 0; i < K; i++) {
+            if (Character.isDigit(n[p + i])) {
+                return true;
+            }
+        }
+        return SUFFIXES.indexOf(n[p + K - 1]) >= 0;
     }
 
     private static Set<Long> grams(char[] n, int from, int to) {

@@ -722,8 +722,18 @@ public final class CorpusComparison {
                 String rectText = text.text().substring(a.start(best), a.end(best));
                 int[] common = Vocabulary.common(union(headline, item), a.terms(best));
                 String problemWords = problemText + "\n" + prevText.substring(b.start(b.headline(j)), b.end(b.headline(j)));
-                named = matcher.words(common, vocabulary).stream()
-                        .filter(w -> w.length() >= 2 && problemWords.contains(w) && rectText.contains(w)).toList();
+                int[] literal = IntStream.of(common).filter(id -> {
+                    String w = vocabulary.word(id);
+                    return w.length() >= 2 && vocabulary.named(w, problemWords) && vocabulary.named(w, rectText);
+                }).toArray();
+                // the literal words must carry the problem's headline (or the item), measured from the problem's
+                // side: a short generic sentence (我组织社区党委认真开展整改) shares 社区、党委 with every problem
+                // of the unit and names none of them
+                if (Math.max(matcher.similarity(headline, literal, ItemMatcher.Measure.CONTAINMENT),
+                        matcher.similarity(item, literal, ItemMatcher.Measure.CONTAINMENT))
+                        >= options.coverageSimilarity()) {
+                    named = matcher.words(literal, vocabulary);
+                }
             }
             boolean addressed = named.size() >= ItemMatcher.MIN_SHARED;
             out.add(new ProblemCoverage(prev.id(), prev.year(), b.paragraph(j), ps, ps.of(prevText),
