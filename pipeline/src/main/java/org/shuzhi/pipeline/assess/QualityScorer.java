@@ -29,7 +29,8 @@ import org.shuzhi.pipeline.model.Verdict;
  *             <td>{@link QualityLevel#MOSTLY}: a text with a 不符合 does not "符合要求"</td></tr>
  *         <tr><td>one hard rule (length {@code length.*}, a required part {@code structure.*}, a required share
  *             or budget {@code share.*}, {@code budget.*})</td><td>{@link QualityLevel#MOSTLY}</td></tr>
- *         <tr><td>two or more hard rules</td><td>{@link QualityLevel#REVISE}</td></tr>
+ *         <tr><td>two or more hard rules (the two readings {@code share.x} / {@code budget.x} of one requirement
+ *             count once)</td><td>{@link QualityLevel#REVISE}</td></tr>
  *       </table>
  *       The reasons name the findings that capped the level ({@link Result#cappedBy()}).</li>
  * </ul>
@@ -93,8 +94,10 @@ public final class QualityScorer {
         QualityLevel byScore = overall >= 80 ? QualityLevel.MEETS : overall >= 65 ? QualityLevel.MOSTLY
                 : overall >= 50 ? QualityLevel.REVISE : QualityLevel.REWRITE;
         List<Finding> hard = findings.stream().filter(QualityScorer::hardFail).toList();
+        // a notice read two ways (share.x and budget.x hold the two readings of one requirement) is one requirement
+        long hardRules = hard.stream().map(f -> f.rule().substring(f.rule().indexOf('.') + 1)).distinct().count();
         List<Finding> failed = findings.stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
-        QualityLevel cap = hard.size() >= 2 ? QualityLevel.REVISE : !failed.isEmpty() ? QualityLevel.MOSTLY
+        QualityLevel cap = hardRules >= 2 ? QualityLevel.REVISE : !failed.isEmpty() ? QualityLevel.MOSTLY
                 : QualityLevel.MEETS;
         QualityLevel level = byScore.ordinal() >= cap.ordinal() ? byScore : cap;
         List<Finding> capping = level == byScore ? List.of() : hard.isEmpty() ? failed : hard;
@@ -114,7 +117,7 @@ public final class QualityScorer {
                     .map(f -> "“" + f.title() + "”不符合（" + f.message() + "）").toList())
                     + (capping.size() > 3 ? "；另有" + String.join("、", capping.stream().skip(3)
                     .map(f -> "“" + f.title() + "”").toList()) + "不符合" : "")
-                    + (hard.size() >= 2 ? "：两项以上硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
+                    + (hardRules >= 2 ? "：两项以上硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
                     : !hard.isEmpty() ? "：硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
                     : "：有检查项不符合，最高评为“") + level.label() + "”");
         }
