@@ -200,13 +200,6 @@ final class PublishPhase {
      *         a reader knows it), or null when the report was not compared
      */
     static Originality originality(Comparison c) {
-        if (!c.compared()) {
-            return null;
-        }
-        Comparison.CopyStats s = c.copyStats();
-        String largest = s.sources().stream().filter(x -> x.sourceId().equals(s.largestSourceId())).findFirst()
-                .map(x -> x.sourceUnit() == null ? x.sourceId() : x.sourceUnit() + (x.sourceYear() == null ? ""
-                        : " " + x.sourceYear() + " 年")).orElse(s.largestSourceId());
-        return new Originality(s.copyRatio(), s.recycledRatio(), largest, s.largestSourceRatio());
+        return Originality.of(c);
     }
 }

@@ -29,11 +29,13 @@ import org.shuzhi.pipeline.run.InputFiles;
  * @param coverage      last year's problems and whether the rectification statement names them
  * @param anachronisms  anachronisms
  * @param passages      copied passages
+ * @param sharedRatio   same text as another report with no evidence of direction (方向不明), e.g. 9%; empty when 0
+ * @param givenRatio    text other reports took from this one, e.g. 22%; empty when 0
  */
 public record ComparisonView(boolean compared, String unitPage, List<LinkRow> links, String copyRatio,
                              String recycledRatio, SourceRow largest, List<SectionRow> sections,
                              List<MatchRow> matches, List<CoverageRow> coverage, List<AnachronismRow> anachronisms,
-                             List<PassageRow> passages) {
+                             List<PassageRow> passages, String sharedRatio, String givenRatio) {
 
     /** A linked report. */
     public record LinkRow(String href, int year, String label) {
@@ -54,21 +56,21 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
 
     /** A previous-year problem and its coverage. */
     public record CoverageRow(String problem, int previousYear, String status, String statusLabel, String text,
-                              String similarity, boolean repeated) {
+                              String similarity, boolean repeated, String terms) {
     }
 
     /** An anachronism. */
     public record AnachronismRow(String term, String text, String detail) {
     }
 
-    /** A copied passage. */
+    /** A shared passage; {@code direction} who took it from whom, {@code evidence} why (empty when unknown). */
     public record PassageRow(String text, String kind, String kindLabel, String source, String href, String similarity,
-                             int chars) {
+                             int chars, String direction, String evidence) {
     }
 
     /** The view of a document that was not compared. */
     static final ComparisonView NONE = new ComparisonView(false, null, List.of(), "", "", null, List.of(), List.of(),
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), "", "");
 
     /** @return the view of {@code doc}'s comparison */
     public static ComparisonView of(ReportDocument doc) {
@@ -95,7 +97,7 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
         List<CoverageRow> coverage = new ArrayList<>();
         for (ProblemCoverage p : c.coverage()) {
             coverage.add(new CoverageRow(p.problem(), p.previousYear(), p.status().id(), p.status().label(),
-                    p.text(), fmt(p.similarity()), p.repeated()));
+                    p.text(), fmt(p.similarity()), p.repeated(), String.join("、", p.sharedTerms())));
         }
         List<AnachronismRow> an = c.anachronisms().stream().map(a -> new AnachronismRow(a.term(),
                 a.span().of(doc.text()), a.detail())).toList();
@@ -103,10 +105,22 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
         for (CopiedPassage p : c.passages()) {
             String t = p.text().replace('\n', ' ');
             passages.add(new PassageRow(t.length() <= 150 ? t : t.substring(0, 150) + "…", p.sourceKind().id(), p.sourceKind().label(), sourceLabel(p),
-                    copyPage(doc.id(), p.sourceId()), fmt(p.similarity()), p.chars()));
+                    copyPage(doc.id(), p.sourceId()), fmt(p.similarity()), p.chars(), direction(p),
+                    String.join("；", p.directionEvidence())));
         }
         return new ComparisonView(true, unitPage, links, pct(c.copyStats().copyRatio()),
-                pct(c.copyStats().recycledRatio()), largest, sections, matches, coverage, an, passages);
+                pct(c.copyStats().recycledRatio()), largest, sections, matches, coverage, an, passages,
+                c.copyStats().sharedRatio() > 0 ? pct(c.copyStats().sharedRatio()) : "",
+                c.copyStats().givenRatio() > 0 ? pct(c.copyStats().givenRatio()) : "");
+    }
+
+    /** @return who took the passage from whom, as the pages say it */
+    static String direction(CopiedPassage p) {
+        return switch (p.direction()) {
+            case TAKEN -> "本报告取自" + sourceLabel(p);
+            case GIVEN -> "相同文字：" + sourceLabel(p) + "取自本报告";
+            case UNKNOWN -> "相同文字，方向不明（与" + sourceLabel(p) + "）";
+        };
     }
 
     static String sourceLabel(CopiedPassage p) {

@@ -375,7 +375,8 @@ public final class YearOverYearPages {
             for (Node n : chain) {
                 if (pc.previousReportId().equals(ds.get(n.column()).id()) && pc.previousSpan().equals(n.span())
                         && pc.status() == Comparison.ProblemCoverage.Status.ADDRESSED && pc.repeated()) {
-                    return "整改说明称已整改，但今年仍作为问题提出（年年改、年年在）";
+                    return "整改说明“" + pc.text() + "”提到此问题（共同词语：" + String.join("、", pc.sharedTerms())
+                            + "），但今年仍作为问题提出（年年改、年年在）";
                 }
             }
         }
@@ -407,7 +408,8 @@ public final class YearOverYearPages {
         m.put("href", "../html/" + d.id() + ".html");
         m.put("sourceTitle", HtmlReport.title(src));
         m.put("sourceHref", src.comparison().compared() ? "../html/" + src.id() + ".html" : null);
-        m.put("kind", first == null ? "" : first.sourceKind().label());
+        m.put("kind", first == null ? "" : first.sourceKind().label() + "，" + ComparisonView.direction(first)
+                + (first.directionEvidence().isEmpty() ? "" : "；依据：" + String.join("；", first.directionEvidence())));
         m.put("rows", rows);
         m.put("left", paragraphs(d, a));
         m.put("right", paragraphs(src, b));

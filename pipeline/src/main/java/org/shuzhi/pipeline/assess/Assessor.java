@@ -97,7 +97,8 @@ public final class Assessor {
             reasons.add(choice.note());
         }
         return new Assessment(p.id(), p.name(), choice.origin(), p.charCounting().id(), view.totalChars, findings,
-                r.scores(), r.overall(), r.level(), reasons, drafter.draft(findings, label(p)), originality, "");
+                r.scores(), r.overall(), r.level(), reasons, drafter.draft(findings, label(p), originality), originality,
+                "", r.scoreLevel(), r.cappedBy());
     }
 
     private static Function<Finding, String> label(Profile p) {

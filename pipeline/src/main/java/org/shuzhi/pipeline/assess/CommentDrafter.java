@@ -42,7 +42,8 @@ final class CommentDrafter {
         this.phrases = lists.phrases();
     }
 
-    List<CommentSentence> draft(List<Finding> findings, java.util.function.Function<Finding, String> label) {
+    List<CommentSentence> draft(List<Finding> findings, java.util.function.Function<Finding, String> label,
+                                org.shuzhi.pipeline.model.Originality originality) {
         List<CommentSentence> out = new ArrayList<>();
         List<Finding> structure = findings.stream().filter(f -> f.rule().startsWith("structure.")).toList();
         List<Finding> present = structure.stream().filter(f -> f.verdict() == Verdict.PASS).toList();
@@ -57,8 +58,10 @@ final class CommentDrafter {
                 if (affirmed < MAX_AFFIRM && f.verdict() == Verdict.PASS && (f.rule().equals(key)
                         || f.rule().startsWith(key + "."))) {
                     String t = template(f.rule(), "affirm");
-                    if (t != null) {
-                        out.add(sentence(Part.AFFIRM, t, f, label.apply(f), evidence(f), List.of(f.rule())));
+                    String text = t == null || !affirmable(f, originality) ? null
+                            : fill(t, f, label.apply(f), evidence(f));
+                    if (text != null) {
+                        out.add(new CommentSentence(Part.AFFIRM, text, List.of(f.rule())));
                         affirmed++;
                     }
                 }
@@ -80,12 +83,13 @@ final class CommentDrafter {
         List<CommentSentence> requirements = new ArrayList<>();
         for (Finding f : flagged) {
             String t = template(f.rule(), "problem");
-            out.add(new CommentSentence(Part.PROBLEM, t == null ? f.message() + "。" : fill(t, f, label.apply(f),
-                    evidence(f)), List.of(f.rule())));
+            String text0 = t == null ? null : fill(t, f, label.apply(f), evidence(f));
+            out.add(new CommentSentence(Part.PROBLEM, text0 == null ? f.message() + "。" : text0,
+                    List.of(f.rule())));
             String req = template(f.rule(), "require");
             if (req != null) {
                 String text = fill(req, f, label.apply(f), evidence(f));
-                if (said.add(text)) {
+                if (text != null && said.add(text)) {
                     requirements.add(new CommentSentence(Part.REQUIRE, text, List.of(f.rule())));
                 }
             }
@@ -103,7 +107,19 @@ final class CommentDrafter {
 
     private CommentSentence sentence(Part part, String template, Finding f, String label, String evidence,
                                      List<String> rules) {
-        return new CommentSentence(part, fill(template, f, label, evidence), rules);
+        String text = fill(template, f, label, evidence);
+        return new CommentSentence(part, text == null ? f.message() + "。" : text, rules);
+    }
+
+    /**
+     * @return whether a passed finding may be praised: "未发现雷同" only when nothing at all was shared with another
+     *         document (issue 13), not when the shared text is merely below the limit or of unknown direction
+     */
+    private static boolean affirmable(Finding f, org.shuzhi.pipeline.model.Originality o) {
+        if (f.rule().equals("originality.copied")) {
+            return o != null && o.passages() == 0;
+        }
+        return !f.rule().equals("originality.shared");
     }
 
     /** @return the template for {@code rule}/{@code part}, trying the rule, then shorter dotted prefixes; or null */
@@ -122,14 +138,23 @@ final class CommentDrafter {
         }
     }
 
-    private static String fill(String t, Finding f, String label, String evidence) {
+    /**
+     * @return the template with its placeholders filled, or null when a placeholder it uses has nothing to say (no
+     *         value, no threshold, no evidence): the caller then says the finding's own message, never "“”" or "—"
+     */
+    static String fill(String t, Finding f, String label, String evidence) {
+        if ((t.contains("{value}") && f.value() == null) || (t.contains("{threshold}") && f.threshold() == null)
+                || (t.contains("{evidence}") && (evidence == null || evidence.isBlank()))
+                || (t.contains("{label}") && (label == null || label.isBlank()))) {
+            return null;
+        }
         return t.replace("{value}", Format.value(f.value(), f.unit()))
                 .replace("{threshold}", Format.value(f.threshold(), f.unit()).replace("—", ""))
                 .replace("{label}", label).replace("{evidence}", evidence);
     }
 
     private static String evidence(Finding f) {
-        List<String> ev = f.evidence().stream().map(e -> e.replaceFirst("^(出现关键词：|空泛表述：)", ""))
+        List<String> ev = f.evidence().stream().map(e -> e.replaceFirst("^(出现关键词：|空泛表述：|相同文字涉及：)", ""))
                 .filter(e -> !e.startsWith("问题 ") && !e.startsWith("措施 ")).limit(3).toList();
         String s = String.join("、", ev);
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;

@@ -6,12 +6,20 @@ import java.util.Locale;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Originality;
+import org.shuzhi.pipeline.model.Verdict;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
- * R11, R17: {@code originality.copied} (share copied from other reports or templates) and
- * {@code originality.recycled} (share taken over from the same unit's earlier reports), from the corpus comparison's
- * {@link Originality}. Without it (null) both are NOT_APPLICABLE and the dimension is not assessed.
+ * R11, R17: {@code originality.copied} (share taken from other reports or templates, with evidence of direction),
+ * {@code originality.recycled} (share taken over from the same unit's earlier reports) and {@code originality.shared}
+ * (share identical with another report of the same year with no evidence of who wrote it first), from the corpus
+ * comparison's {@link Originality}. Without it (null) all are NOT_APPLICABLE and the dimension is not assessed.
+ *
+ * <p>Effect of 方向不明 on scores (issue 13): shared text of unknown direction counts in neither report's
+ * {@code originality.copied}; both reports get the same {@code originality.shared} finding: PASS up to the profile's
+ * copied-share limit, WARN (credit 0.5, "核实") above it, never FAIL — nobody is accused without evidence, and both
+ * sides are treated alike. Text others took from this report ({@link Originality#givenRatio()}) is never held
+ * against it.
  */
 final class OriginalityCheck {
     List<Finding> check(Profile p, Originality o) {
@@ -20,10 +28,19 @@ final class OriginalityCheck {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
-        String src = o == null || o.largestSource() == null ? "—" : o.largestSource();
-        var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, "share", List.of(),
-                o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "%s（%.0f%%）", src,
-                        o.largestRatio() * 100)), rule.source());
+        List<String> copiedEv = new ArrayList<>();
+        if (o == null) {
+            copiedEv.add("未做比对");
+        } else if (o.largestSource() != null && o.copiedRatio() > 0) {
+            copiedEv.add(String.format(Locale.ROOT, "%s（%.0f%%）", o.largestSource(), o.largestRatio() * 100));
+        } else {
+            copiedEv.add(o.passages() == 0 ? "未发现与其他文本相同的文字" : "没有有证据表明取自他人的文字");
+        }
+        if (o != null && o.givenRatio() > 0) {
+            copiedEv.add(String.format(Locale.ROOT, "另有 %.1f%% 的文字被其他报告取用（不计入本报告）", o.givenRatio() * 100));
+        }
+        var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, "share", List.of(), copiedEv,
+                rule.source());
         var b = new Rules.About("originality.recycled", Dimension.ORIGINALITY, "share", List.of(),
                 o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "沿用往年报告 %.0f%%",
                         o.recycledRatio() * 100)), rule.source());
@@ -32,10 +49,25 @@ final class OriginalityCheck {
             out.add(Rules.notApplicable(b, "未与往年报告比对，原创性未评估"));
             return out;
         }
-        out.add(Rules.atMost(a, o.copiedRatio(), rule.maxCopiedShare(), String.format(Locale.ROOT,
-                "%.0f%% 的文字与他人报告或范文雷同，上限 %.0f%%", o.copiedRatio() * 100, rule.maxCopiedShare() * 100)));
+        out.add(Rules.atMost(a, o.copiedRatio(), rule.maxCopiedShare(), o.copiedRatio() > 0
+                ? String.format(Locale.ROOT, "%s 的文字取自他人报告或范文，上限 %.0f%%",
+                Format.value(o.copiedRatio(), "share"), rule.maxCopiedShare() * 100)
+                : String.format(Locale.ROOT, "没有有证据表明取自他人报告或范文的文字，上限 %.0f%%",
+                rule.maxCopiedShare() * 100)));
         out.add(Rules.atMost(b, o.recycledRatio(), rule.maxRecycledShare(), String.format(Locale.ROOT,
-                "%.0f%% 的文字沿用往年报告，上限 %.0f%%", o.recycledRatio() * 100, rule.maxRecycledShare() * 100)));
+                "%s 的文字沿用往年报告，上限 %.0f%%", Format.value(o.recycledRatio(), "share"),
+                rule.maxRecycledShare() * 100)));
+        if (o.sharedRatio() > 0) {
+            String with = String.join("、", o.sharedWith());
+            var c = new Rules.About("originality.shared", Dimension.ORIGINALITY, "share", List.of(),
+                    List.of("相同文字涉及：" + (with.isEmpty() ? "其他报告" : with)), rule.source(),
+                    "方向不明：没有证据表明哪一方先写，双方按同一规则处理，不计入“雷同文字”");
+            boolean over = o.sharedRatio() > rule.maxCopiedShare() + 1e-9;
+            out.add(Rules.make(c, over ? Verdict.WARN : Verdict.PASS, o.sharedRatio(), rule.maxCopiedShare(), "<=",
+                    over ? 0.5 : 1, String.format(Locale.ROOT, "%s 的文字与%s的报告相同，方向不明%s",
+                            Format.value(o.sharedRatio(), "share"), with.isEmpty() ? "其他" : with,
+                            over ? "，超过 " + Format.value(rule.maxCopiedShare(), "share") + "，请核实" : "")));
+        }
         return out;
     }
 }

@@ -19,8 +19,20 @@ import org.shuzhi.pipeline.model.Verdict;
  *       left out; not assessed (null) when none is left;</li>
  *   <li>overall = the weighted mean of the assessed dimension scores, weights {@link #WEIGHTS} renormalised over the
  *       assessed dimensions (plans weigh most: S0, S2 and W9 stress that plans must answer the problems);</li>
- *   <li>level: overall ≥ 80 → {@link QualityLevel#MEETS} unless a required part is missing (then at most
- *       {@link QualityLevel#MOSTLY}); ≥ 65 → MOSTLY; ≥ 50 → REVISE; else REWRITE.</li>
+ *   <li>level: the score gives a level (overall ≥ 80 → {@link QualityLevel#MEETS}, ≥ 65 → MOSTLY, ≥ 50 → REVISE,
+ *       else REWRITE); then the findings cap it (issue 13: the level never contradicts the checks):
+ *       <table>
+ *         <caption>Level caps</caption>
+ *         <tr><th>不符合 (FAIL) findings</th><th>highest level</th></tr>
+ *         <tr><td>none</td><td>as the score gives</td></tr>
+ *         <tr><td>only soft rules (concreteness, stance, causes, plans, originality, 必答题)</td>
+ *             <td>{@link QualityLevel#MOSTLY}: a text with a 不符合 does not "符合要求"</td></tr>
+ *         <tr><td>one hard rule (length {@code length.*}, a required part {@code structure.*}, a required share
+ *             or budget {@code share.*}, {@code budget.*})</td><td>{@link QualityLevel#MOSTLY}</td></tr>
+ *         <tr><td>two or more hard rules (the two readings {@code share.x} / {@code budget.x} of one requirement
+ *             count once)</td><td>{@link QualityLevel#REVISE}</td></tr>
+ *       </table>
+ *       The reasons name the findings that capped the level ({@link Result#cappedBy()}).</li>
  * </ul>
  * The weights and cut-offs are the project's choice (no notice gives any), not a rule of a notice.
  */
@@ -40,8 +52,17 @@ public final class QualityScorer {
         return java.util.Collections.unmodifiableMap(w);
     }
 
-    /** Scores, overall and level with reasons. */
-    record Result(List<DimensionScore> scores, Double overall, QualityLevel level, List<String> reasons) {
+    /** Scores, overall and level with reasons; {@code scoreLevel} before the cap, {@code cappedBy} the capping rules. */
+    record Result(List<DimensionScore> scores, Double overall, QualityLevel level, List<String> reasons,
+                  QualityLevel scoreLevel, List<String> cappedBy) {
+    }
+
+    /** Rule-id prefixes of the hard rules: length, required parts, required shares and budgets. */
+    static final List<String> HARD = List.of("length.", "structure.", "share.", "budget.");
+
+    /** @return true when {@code f} is a 不符合 on a hard rule */
+    static boolean hardFail(Finding f) {
+        return f.verdict() == Verdict.FAIL && HARD.stream().anyMatch(h -> f.rule().startsWith(h));
     }
 
     Result score(List<Finding> findings) {
@@ -67,26 +88,38 @@ public final class QualityScorer {
             weight += WEIGHTS.get(d);
         }
         if (weight == 0) {
-            return new Result(scores, null, QualityLevel.NONE, List.of("没有可检查的规则"));
+            return new Result(scores, null, QualityLevel.NONE, List.of("没有可检查的规则"), QualityLevel.NONE, List.of());
         }
         double overall = Math.round(sum / weight * 10) / 10.0;
-        boolean missingPart = findings.stream().anyMatch(f -> f.rule().startsWith("structure.")
-                && f.verdict() == Verdict.FAIL);
-        QualityLevel level = overall >= 80 ? (missingPart ? QualityLevel.MOSTLY : QualityLevel.MEETS)
-                : overall >= 65 ? QualityLevel.MOSTLY : overall >= 50 ? QualityLevel.REVISE : QualityLevel.REWRITE;
+        QualityLevel byScore = overall >= 80 ? QualityLevel.MEETS : overall >= 65 ? QualityLevel.MOSTLY
+                : overall >= 50 ? QualityLevel.REVISE : QualityLevel.REWRITE;
+        List<Finding> hard = findings.stream().filter(QualityScorer::hardFail).toList();
+        // a notice read two ways (share.x and budget.x hold the two readings of one requirement) is one requirement
+        long hardRules = hard.stream().map(f -> f.rule().substring(f.rule().indexOf('.') + 1)).distinct().count();
+        List<Finding> failed = findings.stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
+        QualityLevel cap = hardRules >= 2 ? QualityLevel.REVISE : !failed.isEmpty() ? QualityLevel.MOSTLY
+                : QualityLevel.MEETS;
+        QualityLevel level = byScore.ordinal() >= cap.ordinal() ? byScore : cap;
+        List<Finding> capping = level == byScore ? List.of() : hard.isEmpty() ? failed : hard;
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "综合得分 %.1f（%s）", overall, String.join("，", scores.stream()
                 .filter(DimensionScore::assessed).map(s -> String.format(Locale.ROOT, "%s %.0f × %.0f%%",
                         s.dimension().label(), s.score(), WEIGHTS.get(s.dimension()) * 100)).toList())));
-        reasons.add(switch (level) {
-            case MEETS -> "得分不低于 80 分，且通知要求的各部分齐全";
-            case MOSTLY -> overall >= 80 ? "得分不低于 80 分，但缺少通知要求的部分，最高只能评为“基本符合”" : "得分在 65–80 分之间";
+        reasons.add(switch (byScore) {
+            case MEETS -> "得分不低于 80 分";
+            case MOSTLY -> "得分在 65–80 分之间";
             case REVISE -> "得分在 50–65 分之间";
             case REWRITE -> "得分低于 50 分";
             case NONE -> "未评估";
         });
-        if (missingPart && overall < 80) {
-            reasons.add("缺少通知要求的部分");
+        if (!capping.isEmpty()) {
+            reasons.add("按得分应为“" + byScore.label() + "”，但" + String.join("；", capping.stream().limit(3)
+                    .map(f -> "“" + f.title() + "”不符合（" + f.message() + "）").toList())
+                    + (capping.size() > 3 ? "；另有" + String.join("、", capping.stream().skip(3)
+                    .map(f -> "“" + f.title() + "”").toList()) + "不符合" : "")
+                    + (hardRules >= 2 ? "：两项以上硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
+                    : !hard.isEmpty() ? "：硬性要求（字数、必备部分、篇幅占比）不符合，最高评为“"
+                    : "：有检查项不符合，最高评为“") + level.label() + "”");
         }
         findings.stream().filter(f -> f.verdict() == Verdict.FAIL)
                 .sorted(Comparator.comparingDouble((Finding f) -> -WEIGHTS.get(f.dimension()) * (1 - f.credit())))
@@ -95,6 +128,6 @@ public final class QualityScorer {
                 && f.verdict() != Verdict.NOT_APPLICABLE)) {
             reasons.add("原创性未评估（未与其他报告比对），不计入综合得分");
         }
-        return new Result(scores, overall, level, reasons);
+        return new Result(scores, overall, level, reasons, byScore, capping.stream().map(Finding::rule).toList());
     }
 }

@@ -111,11 +111,11 @@ public final class CorpusComparison {
 
     /** A passage of document {@code a} shared with document {@code b}, in cleaned-text offsets of each. */
     private record Shared(int a, int b, int aStart, int aEnd, int bStart, int bEnd, int matched, double similarity,
-                          List<int[]> staleA, List<int[]> staleB) {
+                          List<int[]> staleA, List<int[]> staleB, int naStart, int naEnd, int nbStart, int nbEnd) {
     }
 
     private record Attributed(int source, SourceKind kind, int start, int end, int sourceStart, int sourceEnd,
-                              int matched, double similarity) {
+                              int matched, double similarity, Comparison.Direction direction, List<String> evidence) {
     }
 
     /**
@@ -272,22 +272,57 @@ public final class CorpusComparison {
             stale.add(new ArrayList<>());
         }
         long pairsWithCopies = 0;
+        CopyDirection direction = new CopyDirection();
+        for (List<Shared> list : shared) {
+            for (Shared s : list) {
+                if (bothWays(order, links, s)) {
+                    direction.want(order.get(s.a()).normalized(), s.naStart(), s.naEnd());
+                }
+            }
+        }
+        for (Entry e : order) {
+            if (!e.template()) {
+                direction.count(e.normalized());
+            }
+        }
         for (List<Shared> list : shared) {
             if (!list.isEmpty()) {
                 pairsWithCopies += list.stream().map(s -> s.b()).distinct().count();
             }
             for (Shared s : list) {
                 SourceKind ab = kind(order, links, s.a(), s.b());
+                SourceKind ba = order.get(s.b()).template() ? null : kind(order, links, s.b(), s.a());
+                Comparison.Direction dab = Comparison.Direction.TAKEN;
+                Comparison.Direction dba = Comparison.Direction.TAKEN;
+                List<String> evA = ab == null ? List.of() : evidence(order, s.b(), ab);
+                List<String> evB = ba == null ? List.of() : evidence(order, s.a(), ba);
+                if (ab != null && ba != null) {
+                    Entry x = order.get(s.a());
+                    Entry y = order.get(s.b());
+                    CopyDirection.Verdict v = direction.decide(x.normalized(), s.naStart(), s.naEnd(), y.normalized(),
+                            s.nbStart(), s.nbEnd(), store.get(x.id()).text().substring(s.aStart(), s.aEnd()),
+                            java.util.Arrays.asList(x.unit(), x.secretary()),
+                            java.util.Arrays.asList(y.unit(), y.secretary()));
+                    dab = v.aTook() > 0 ? Comparison.Direction.TAKEN : v.aTook() < 0 ? Comparison.Direction.GIVEN
+                            : Comparison.Direction.UNKNOWN;
+                    dba = v.aTook() > 0 ? Comparison.Direction.GIVEN : v.aTook() < 0 ? Comparison.Direction.TAKEN
+                            : Comparison.Direction.UNKNOWN;
+                    evA = v.evidence();
+                    evB = v.evidence();
+                }
                 if (ab != null) {
                     byDoc.get(s.a()).add(new Attributed(s.b(), ab, s.aStart(), s.aEnd(), s.bStart(), s.bEnd(),
-                            s.matched(), s.similarity()));
-                    s.staleA().forEach(x -> stale.get(s.a()).add(new int[] {x[0], x[1], s.b()}));
+                            s.matched(), s.similarity(), dab, evA));
+                    if (dab == Comparison.Direction.TAKEN) {
+                        s.staleA().forEach(x -> stale.get(s.a()).add(new int[] {x[0], x[1], s.b()}));
+                    }
                 }
-                SourceKind ba = order.get(s.b()).template() ? null : kind(order, links, s.b(), s.a());
                 if (ba != null) {
                     byDoc.get(s.b()).add(new Attributed(s.a(), ba, s.bStart(), s.bEnd(), s.aStart(), s.aEnd(),
-                            s.matched(), s.similarity()));
-                    s.staleB().forEach(x -> stale.get(s.b()).add(new int[] {x[0], x[1], s.a()}));
+                            s.matched(), s.similarity(), dba, evB));
+                    if (dba == Comparison.Direction.TAKEN) {
+                        s.staleB().forEach(x -> stale.get(s.b()).add(new int[] {x[0], x[1], s.a()}));
+                    }
                 }
             }
         }
@@ -433,7 +468,8 @@ public final class CorpusComparison {
             }
         }
         return new Shared(a, b, na.start(al.aStart()), na.end(al.aEnd() - 1), nb.start(al.bStart()),
-                nb.end(al.bEnd() - 1), al.matched(), al.similarity(), staleA, staleB);
+                nb.end(al.bEnd() - 1), al.matched(), al.similarity(), staleA, staleB, al.aStart(), al.aEnd(),
+                al.bStart(), al.bEnd());
     }
 
     /**
@@ -446,6 +482,21 @@ public final class CorpusComparison {
         }
         String y = text.substring(s, e);
         return y.matches("(19|20)\\d\\d") ? Integer.valueOf(y) : null;
+    }
+
+    /** @return true when both reports of a shared passage could have taken it from the other (same or unknown year) */
+    private static boolean bothWays(List<Entry> order, YearLinks links, Shared s) {
+        return !order.get(s.b()).template() && kind(order, links, s.a(), s.b()) != null
+                && kind(order, links, s.b(), s.a()) != null;
+    }
+
+    /** @return the evidence that a report took a passage from {@code source} when the kind alone settles it */
+    private static List<String> evidence(List<Entry> order, int source, SourceKind kind) {
+        Entry src = order.get(source);
+        if (kind == SourceKind.TEMPLATE) {
+            return List.of("来源为范文库文本“" + src.title() + "”");
+        }
+        return List.of("来源为 " + src.year() + " 年度报告，早于本报告");
     }
 
     private static SourceKind kind(List<Entry> order, YearLinks links, int a, int b) {
@@ -475,7 +526,7 @@ public final class CorpusComparison {
             out.add(new CopiedPassage(new Span(a.start(), a.end()), text.text().substring(a.start(), a.end()),
                     src.id(), a.kind(), src.template() ? null : src.year(), src.template() ? src.title() : src.unit(),
                     new Span(a.sourceStart(), a.sourceEnd()), srcText.substring(a.sourceStart(), a.sourceEnd()),
-                    a.matched(), round(a.similarity())));
+                    a.matched(), round(a.similarity()), a.direction(), a.evidence()));
         }
         out.sort(Comparator.comparing(CopiedPassage::span).thenComparing(CopiedPassage::sourceId));
         return out;
@@ -504,13 +555,29 @@ public final class CorpusComparison {
         BitSet own = new BitSet(t.length());
         Map<String, BitSet> bySource = new LinkedHashMap<>();
         Map<String, CopiedPassage> first = new HashMap<>();
+        BitSet unknown = new BitSet(t.length());
+        BitSet given = new BitSet(t.length());
+        Map<String, BitSet> takenBySource = new LinkedHashMap<>();
         for (CopiedPassage p : ps) {
-            (p.sourceKind().others() ? others : own).set(p.span().start(), p.span().end());
+            if (p.taken()) {
+                (p.sourceKind().others() ? others : own).set(p.span().start(), p.span().end());
+                takenBySource.computeIfAbsent(p.sourceId(), k -> new BitSet(t.length()))
+                        .set(p.span().start(), p.span().end());
+            } else {
+                (p.direction() == Comparison.Direction.GIVEN ? given : unknown).set(p.span().start(), p.span().end());
+            }
             bySource.computeIfAbsent(p.sourceId(), k -> new BitSet(t.length())).set(p.span().start(), p.span().end());
             first.putIfAbsent(p.sourceId(), p);
         }
         others.and(countable);
         own.and(countable);
+        unknown.and(countable);
+        unknown.andNot(others);
+        unknown.andNot(own);
+        given.and(countable);
+        given.andNot(others);
+        given.andNot(own);
+        given.andNot(unknown);
         List<SourceShare> sources = new ArrayList<>();
         for (Map.Entry<String, BitSet> e : bySource.entrySet()) {
             BitSet b = e.getValue();
@@ -520,7 +587,22 @@ public final class CorpusComparison {
                     round((double) b.cardinality() / total)));
         }
         sources.sort(Comparator.comparingInt(SourceShare::chars).reversed().thenComparing(SourceShare::sourceId));
-        SourceShare largest = sources.stream().filter(s -> s.sourceKind().others()).findFirst().orElse(null);
+        // the largest source counts only text this report took (direction TAKEN): a report others copied from is not
+        // said to have copied
+        SourceShare largest = null;
+        for (Map.Entry<String, BitSet> e : takenBySource.entrySet()) {
+            CopiedPassage p = first.get(e.getKey());
+            if (!p.sourceKind().others()) {
+                continue;
+            }
+            BitSet b = e.getValue();
+            b.and(countable);
+            if (b.cardinality() > 0 && (largest == null || b.cardinality() > largest.chars()
+                    || (b.cardinality() == largest.chars() && e.getKey().compareTo(largest.sourceId()) < 0))) {
+                largest = new SourceShare(e.getKey(), p.sourceKind(), p.sourceYear(), p.sourceUnit(), b.cardinality(),
+                        round((double) b.cardinality() / total));
+            }
+        }
         Map<Category, int[]> sec = new java.util.EnumMap<>(Category.class);
         for (int i = 0; i < text.paragraphs(); i++) {
             int[] acc = sec.computeIfAbsent(text.category(i), k -> new int[3]);
@@ -542,7 +624,7 @@ public final class CorpusComparison {
         return new CopyStats(total, round((double) others.cardinality() / total),
                 round((double) own.cardinality() / total), largest == null ? null : largest.sourceId(),
                 largest == null ? null : largest.sourceKind(), largest == null ? 0 : largest.ratio(), sections,
-                sources);
+                sources, round((double) unknown.cardinality() / total), round((double) given.cardinality() / total));
     }
 
     // ---- year over year -------------------------------------------------------------------------------------
@@ -631,14 +713,41 @@ public final class CorpusComparison {
                 }
             }
             Span ps = new Span(b.start(j), b.end(j));
-            boolean addressed = best >= 0 && bestSim >= options.coverageSimilarity();
+            String problemText = ps.of(prevText);
+            List<String> named = List.of();
+            if (best >= 0 && bestSim >= options.coverageSimilarity()) {
+                // the rectification sentence names the problem only when words of it stand there literally: a
+                // similarity carried by folded synonyms or generic words is no evidence that the statement speaks
+                // of this problem (issue 13)
+                String rectText = text.text().substring(a.start(best), a.end(best));
+                int[] common = Vocabulary.common(union(headline, item), a.terms(best));
+                String problemWords = problemText + "\n" + prevText.substring(b.start(b.headline(j)), b.end(b.headline(j)));
+                int[] literal = IntStream.of(common).filter(id -> {
+                    String w = vocabulary.word(id);
+                    return w.length() >= 2 && vocabulary.named(w, problemWords) && vocabulary.named(w, rectText);
+                }).toArray();
+                // the literal words must carry the problem's headline (or the item), measured from the problem's
+                // side: a short generic sentence (我组织社区党委认真开展整改) shares 社区、党委 with every problem
+                // of the unit and names none of them
+                if (Math.max(matcher.similarity(headline, literal, ItemMatcher.Measure.CONTAINMENT),
+                        matcher.similarity(item, literal, ItemMatcher.Measure.CONTAINMENT))
+                        >= options.coverageSimilarity()) {
+                    named = matcher.words(literal, vocabulary);
+                }
+            }
+            boolean addressed = named.size() >= ItemMatcher.MIN_SHARED;
             out.add(new ProblemCoverage(prev.id(), prev.year(), b.paragraph(j), ps, ps.of(prevText),
                     addressed ? ProblemCoverage.Status.ADDRESSED : ProblemCoverage.Status.NOT_MENTIONED,
                     addressed ? a.paragraph(best) : -1, addressed ? new Span(a.start(best), a.end(best)) : null,
                     addressed ? text.text().substring(a.start(best), a.end(best)) : null,
-                    best >= 0 ? similarity(Math.min(1, bestSim)) : 0, repeated.contains(ps)));
+                    best >= 0 ? similarity(Math.min(1, bestSim)) : 0, repeated.contains(ps),
+                    addressed ? named : List.of()));
         }
         return out;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        return IntStream.concat(IntStream.of(a), IntStream.of(b)).distinct().sorted().toArray();
     }
 
     private List<Anachronism> staleYears(List<Entry> order, ReportText text, int year, List<int[]> stale) {
@@ -668,6 +777,9 @@ public final class CorpusComparison {
             for (int i = from; i <= to; i++) {
                 if (!text.compared()[i]) {
                     continue;
+                }
+                if (!p.taken()) {
+                    continue; // shared text of unknown direction, or taken by the other report: not a copy here
                 }
                 EnumSet<ParagraphFlag> s = f.computeIfAbsent(i, k -> EnumSet.noneOf(ParagraphFlag.class));
                 if (p.sourceKind().others()) {

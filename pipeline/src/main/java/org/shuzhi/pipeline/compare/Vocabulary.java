@@ -73,6 +73,22 @@ final class Vocabulary {
         return c.equals(DROP) ? null : c.isEmpty() ? word : c;
     }
 
+    /**
+     * @return whether {@code text} names the canonical word {@code canonical}: the word itself or one of the surface
+     *         forms the synonym list folds into it (指导 for 调研) stands there literally
+     */
+    boolean named(String canonical, String text) {
+        if (text.contains(canonical)) {
+            return true;
+        }
+        for (TermList.Entry e : synonyms.entries()) {
+            if (canonical.equals(e.column(0)) && text.contains(e.term())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the canonical word of an id */
     String word(int id) {
         return words.get(id);

@@ -25,12 +25,16 @@ import java.util.List;
  * @param comment       the draft 点评 sentences, in part order (肯定成绩, 指出问题, 提出要求)
  * @param originality   what copy detection found, or null when the report was not compared
  * @param notAssessed   why the report was not assessed (e.g. it is a notice), or empty
+ * @param scoreLevel    the level the overall score alone gives, before the cap of {@code cappedBy}
+ * @param cappedBy      the rule ids of the 不符合 findings that capped the level below {@code scoreLevel} (see
+ *                      {@code QualityScorer}'s table), or empty when the level is the score's
  */
 @JsonIgnoreProperties(value = {"disclaimer"}, allowGetters = true)
 public record Assessment(String profile, String profileName, String profileOrigin, String countingRule,
                          int totalChars, List<Finding> findings, List<DimensionScore> scores, Double overall,
                          QualityLevel level, List<String> levelReasons, List<CommentSentence> comment,
-                         Originality originality, String notAssessed) {
+                         Originality originality, String notAssessed, QualityLevel scoreLevel,
+                         List<String> cappedBy) {
 
     /** The sentence every page and document carries. */
     public static final String DISCLAIMER = "本分析只评价报告文本是否符合通知的撰写要求（文本质量档次），不是述职评议的“好、较好、一般、差”等次；"
@@ -44,12 +48,14 @@ public record Assessment(String profile, String profileName, String profileOrigi
         scores = List.copyOf(scores);
         levelReasons = List.copyOf(levelReasons);
         comment = List.copyOf(comment);
+        scoreLevel = scoreLevel == null ? level : scoreLevel;
+        cappedBy = cappedBy == null ? List.of() : List.copyOf(cappedBy);
     }
 
     /** @return an empty assessment that says why the report was not assessed */
     public static Assessment notAssessed(String why) {
         return new Assessment("", "", "", "", 0, List.of(), List.of(), null, QualityLevel.NONE, List.of(), List.of(),
-                null, why);
+                null, why, QualityLevel.NONE, List.of());
     }
 
     /** @return true when the report was assessed against a profile */

@@ -149,14 +149,21 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
      * @param text              that sentence, or null
      * @param similarity        0–1, the share of the problem's weighted content words found in the sentence
      * @param repeated          true when this report lists the same problem again as a problem (年年在)
+     * @param sharedTerms       the words that stand literally in both the problem and the rectification sentence:
+     *                          the evidence that the sentence names the problem; {@link Status#ADDRESSED} needs at
+     *                          least two (issue 13); empty when not addressed
      */
     public record ProblemCoverage(String previousReportId, int previousYear, int previousParagraph,
                                   Span previousSpan, String problem, Status status, int paragraph, Span span,
-                                  String text, double similarity, boolean repeated) {
+                                  String text, double similarity, boolean repeated, List<String> sharedTerms) {
+        /** Defensive copy (null, from an older JSON, reads as empty). */
+        public ProblemCoverage {
+            sharedTerms = sharedTerms == null ? List.of() : List.copyOf(sharedTerms);
+        }
 
         /** Coverage status. */
         public enum Status {
-            /** A rectification sentence names the problem. */
+            /** A rectification sentence names the problem (at least two of its words, literally). */
             ADDRESSED("有整改说明"),
             /** No rectification sentence names it (or there is no rectification statement at all). */
             NOT_MENTIONED("未提及");
@@ -220,30 +227,89 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
      *                    counted)
      * @param similarity  0–1: matched characters over the longer side's characters (1 = identical up to punctuation,
      *                    whitespace and digits)
+     * @param direction   who took the passage from whom ({@link Direction}); only {@link Direction#TAKEN} passages
+     *                    count as copied or recycled
+     * @param directionEvidence the evidence of the direction, Chinese (e.g. 来源为 2023 年度报告（更早）, or the
+     *                    other report's names and figures the passage carries: “红旗村”在对方报告其他段落中出现，本报告
+     *                    其他段落未出现); empty for {@link Direction#UNKNOWN}
      */
     public record CopiedPassage(Span span, String text, String sourceId, SourceKind sourceKind, Integer sourceYear,
                                 String sourceUnit, Span sourceSpan, String sourceText, int chars,
-                                double similarity) {
+                                double similarity, Direction direction, List<String> directionEvidence) {
+        /** Defensive copy; a passage read from an older JSON without a direction is {@link Direction#TAKEN}. */
+        public CopiedPassage {
+            direction = direction == null ? Direction.TAKEN : direction;
+            directionEvidence = directionEvidence == null ? List.of() : List.copyOf(directionEvidence);
+        }
+
+        /** @return true when this report took the passage from the source: it counts as copied or recycled */
+        @JsonIgnore
+        public boolean taken() {
+            return direction == Direction.TAKEN;
+        }
+    }
+
+    /**
+     * Who took a shared passage from whom, seen from the report that holds the passage (issue 13). Said only with
+     * evidence: the source is of an earlier year or a template, or the passage names people, places, figures or
+     * events found elsewhere in one report only. Without evidence the passage is {@link #UNKNOWN}: shown as 相同文字
+     * with both reports named, counted in neither report's copy ratio but in both reports' shared ratio.
+     */
+    public enum Direction {
+        /** This report took the passage from the source. */
+        TAKEN("本报告取自对方"),
+        /** The source took the passage from this report: this report is not accused. */
+        GIVEN("对方取自本报告"),
+        /** Same text, no evidence of who wrote it first. */
+        UNKNOWN("方向不明");
+
+        private final String label;
+
+        Direction(String label) {
+            this.label = label;
+        }
+
+        /** @return the stable id, the name in lower case (e.g. {@code unknown}) */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @return the Chinese label */
+        public String label() {
+            return label;
+        }
+
+        /** @throws IllegalArgumentException if no direction has this id */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Direction fromId(String id) {
+            return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /**
      * Copy ratios of the report.
      *
      * @param chars              字数 of the whole cleaned text (the denominator of every ratio)
-     * @param copyRatio          share copied from others (other units' reports and templates), 0–1
+     * @param copyRatio          share copied from others (other units' reports and templates), 0–1: passages of
+     *                           direction {@link Direction#TAKEN} only
      * @param recycledRatio      share taken from the same unit's or secretary's earlier reports, 0–1
      * @param largestSourceId    the single source (other than own earlier years) with most copied characters
      *                           (单篇最大复制比), or null
      * @param largestSourceKind  its kind, or null
      * @param largestSourceRatio its share, 0–1
      * @param sections           per section kind (paragraph category): characters and ratios
-     * @param sources            every source with its share, largest first
+     * @param sources            every source with its share, largest first (all shared text, any direction)
+     * @param sharedRatio        share of text also found in another report with no evidence of who wrote it first
+     *                           ({@link Direction#UNKNOWN}), 0–1; not part of {@code copyRatio}
+     * @param givenRatio         share of text that other reports took from this one ({@link Direction#GIVEN}), 0–1;
+     *                           not part of {@code copyRatio}
      */
     public record CopyStats(int chars, double copyRatio, double recycledRatio, String largestSourceId,
                             SourceKind largestSourceKind, double largestSourceRatio, List<SectionShare> sections,
-                            List<SourceShare> sources) {
+                            List<SourceShare> sources, double sharedRatio, double givenRatio) {
         /** Nothing compared. */
-        public static final CopyStats NONE = new CopyStats(0, 0, 0, null, null, 0, List.of(), List.of());
+        public static final CopyStats NONE = new CopyStats(0, 0, 0, null, null, 0, List.of(), List.of(), 0, 0);
 
         /** Defensive copies. */
         public CopyStats {

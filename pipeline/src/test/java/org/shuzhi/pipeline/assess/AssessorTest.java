@@ -1,6 +1,7 @@
 package org.shuzhi.pipeline.assess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +58,14 @@ class AssessorTest {
             assertEquals(Verdict.PASS, verdict(a, r), r);
         }
         assertTrue(a.finding("required-topic.lide-shuren").spans().size() >= 2, "heading and keywords as evidence");
-        assertEquals(QualityLevel.MEETS, a.level());
+        // issue 13: the level follows the findings — a 不符合 caps 文本符合要求, and the capping rules are named
+        if (a.findings().stream().noneMatch(f -> f.verdict() == Verdict.FAIL)) {
+            assertEquals(QualityLevel.MEETS, a.level());
+        } else {
+            assertNotEquals(QualityLevel.MEETS, a.level(), a.levelReasons().toString());
+            assertFalse(a.cappedBy().isEmpty());
+        }
+        assertEquals(QualityLevel.MEETS, a.scoreLevel(), "the score alone still says 符合");
     }
 
     @Test

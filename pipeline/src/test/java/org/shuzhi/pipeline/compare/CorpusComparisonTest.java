@@ -90,12 +90,20 @@ class CorpusComparisonTest {
         assertEquals(p.text(), DOCS.get("jc-univ-foreign-2024").text().substring(p.span().start(), p.span().end()));
         assertEquals(p.sourceText(), DOCS.get("jc-univ-mech-2024").text().substring(p.sourceSpan().start(),
                 p.sourceSpan().end()));
-        assertTrue(result.get("jc-univ-mech-2024").passages().stream()
-                .anyMatch(x -> x.sourceId().equals("jc-univ-foreign-2024")
-                        && x.sourceKind() == SourceKind.COLLEAGUE_SAME_YEAR), "who copied whom is not known");
+        CopiedPassage q = result.get("jc-univ-mech-2024").passages().stream()
+                .filter(x -> x.sourceId().equals("jc-univ-foreign-2024")
+                        && x.sourceKind() == SourceKind.COLLEAGUE_SAME_YEAR).findFirst().orElseThrow();
+        // issue 13: both reports show the shared text; who took it from whom only with evidence, and mirrored
+        Comparison.Direction mirror = switch (p.direction()) {
+            case TAKEN -> Comparison.Direction.GIVEN;
+            case GIVEN -> Comparison.Direction.TAKEN;
+            case UNKNOWN -> Comparison.Direction.UNKNOWN;
+        };
+        assertEquals(mirror, q.direction());
+        assertEquals(p.direction() == Comparison.Direction.UNKNOWN, p.directionEvidence().isEmpty());
         int paragraph = DOCS.get("jc-univ-foreign-2024").paragraphs().stream()
                 .filter(x -> x.span().contains(p.span())).findFirst().orElseThrow().index();
-        assertTrue(result.get("jc-univ-foreign-2024").flags(paragraph).contains(ParagraphFlag.COPIED));
+        assertEquals(p.taken(), result.get("jc-univ-foreign-2024").flags(paragraph).contains(ParagraphFlag.COPIED));
     }
 
     @Test
@@ -150,6 +158,7 @@ class CorpusComparisonTest {
         assertEquals(8, summary.reports());
         assertEquals(1, summary.templates());
         assertTrue(summary.candidatePairs() < 8 * 7 / 2 + 8, "candidates come from shared fingerprints");
-        assertTrue(summary.reportsRecycling() >= 2 && summary.reportsCopying() >= 3);
+        // issue 13: text shared by same-year colleagues without evidence of direction counts as copying for neither
+        assertTrue(summary.reportsRecycling() >= 2 && summary.reportsCopying() >= 1, summary.toString());
     }
 }
