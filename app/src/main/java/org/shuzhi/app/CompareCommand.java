@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shuzhi.pipeline.compare.CompareOptions;
+import org.shuzhi.pipeline.compare.eval.RealPlantEvaluation;
 import org.shuzhi.pipeline.compare.eval.SampleEvaluation;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import picocli.CommandLine.Command;
@@ -32,7 +33,9 @@ final class CompareCommand implements Runnable {
     @Command(name = "evaluate", sortOptions = false,
             description = {"分析 corpus-samples/units 的 36 篇报告和范文库，与 relations.tsv 中植入的真值比较，输出：",
                     "抄袭段落的字符级精确率、召回率、粒度和 plagdet（PAN 文本对齐评测的算法），",
-                    "问题重复、打算重复、兑现承诺、时代错位的 (报告, 行) 对的精确率和召回率，跨年链接和整改覆盖的检查。"})
+                    "问题重复、打算重复、兑现承诺、时代错位的 (报告, 行) 对的精确率和召回率，跨年链接和整改覆盖的检查；",
+                    "然后在真实文本植入集（由 ../shared/real 的真实段落按规则组装的多年度报告，有植入真值）上评估：",
+                    "各关系类型和改写方式的召回率、各类检出的精确率、PAN plagdet、照搬往年比例与真值之差、难负例。"})
     static final class Evaluate implements Callable<Integer> {
         @ParentCommand
         CompareCommand parent;
@@ -82,6 +85,25 @@ final class CompareCommand implements Runnable {
                         .withThreads(n)).lines()) {
                     out.println(line);
                     all.append(line).append('\n');
+                }
+            }
+            Path root = dictDir.toAbsolutePath().getParent();
+            java.util.Optional<RealPlantEvaluation.Corpus> real = RealPlantEvaluation.analyse(root, dict);
+            if (real.isEmpty()) {
+                String none = "未找到真实文本（" + root.resolveSibling("shared").resolve("real")
+                        + "/paragraphs.jsonl，或用环境变量 SHUZHI_REAL 指定），跳过真实文本植入集的评估。";
+                out.println(none);
+                all.append(none).append('\n');
+            } else {
+                for (int m : minMatch) {
+                    String head = "== real-text plant set, minimum passage " + m + " characters ==";
+                    out.println(head);
+                    all.append(head).append('\n');
+                    for (String line : RealPlantEvaluation.evaluate(real.get(), dict, CompareOptions.withMinMatch(m)
+                            .withThreads(n)).lines()) {
+                        out.println(line);
+                        all.append(line).append('\n');
+                    }
                 }
             }
             if (report != null) {
