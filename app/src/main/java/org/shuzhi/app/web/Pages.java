@@ -76,6 +76,9 @@ final class Pages {
     record Cell(String href, String label, String note) {
     }
 
+    /** Shown above the hits when the query could not be parsed and its plain words were searched instead. */
+    static final String PLAIN_NOTE = "查询语句中的引号、括号或 AND/OR/NOT 不完整，已按普通词语检索。";
+
     String search(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         Map<String, List<String>> filters = filters(ctx);
@@ -104,6 +107,7 @@ final class Pages {
         SearchRequest req = new SearchRequest(q.isEmpty() ? "*" : q, filters, order, (page - 1) * PAGE_SIZE,
                 PAGE_SIZE, Schema.TYPE_PARAGRAPH);
         SearchResult r = searcher.search(req);
+        m.put("plainNote", searcher.readAsPlainWords(q) ? PLAIN_NOTE : null);
         String sort = order.name().toLowerCase(java.util.Locale.ROOT);
         m.put("total", r.total());
         m.put("hits", hits(r, req.offset()));

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +56,7 @@ class WebUiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        if (!ci) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                    "chromium and chromium-driver are not installed (the CI installs them)");
-        }
+        BrowserCheck.require(CHROMIUM, DRIVER, BrowserCheck.ci());
         Path root = Path.of(System.getProperty("shuzhi.root", ".."));
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.copy(root.resolve("corpus-samples/units/manifest.csv"), in.resolve("manifest.csv"));
