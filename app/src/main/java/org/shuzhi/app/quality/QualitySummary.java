@@ -131,7 +131,7 @@ public final class QualitySummary {
             try (OutputStream o = Files.newOutputStream(out.resolve(XLSX))) {
                 xlsx(t, dist, o);
             }
-            Files.writeString(out.resolve(HTML), html(t, dist, runLine), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(HTML), html(t, dist, runLine, rows), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入汇总表到 " + out + "：" + e.getMessage(), e);
         }
@@ -190,7 +190,7 @@ public final class QualitySummary {
         return tablesawName.replace("Count [", "份数 [").replace("Mean [", "平均 [").replace("Count", "份数");
     }
 
-    private String html(Table t, Distributions dist, String runLine) {
+    private String html(Table t, Distributions dist, String runLine, List<QualityRow> rows) {
         List<List<Cell>> body = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             List<Cell> cells = new ArrayList<>();
