@@ -207,7 +207,9 @@ public final class QualitySummary {
             body.add(cells);
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("headers", HEADERS);
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.set(0, "报告"); // the first column shows the report's name (unit and year) and links to it
+        m.put("headers", headers);
         m.put("names", rowNames(rows));
         m.put("rows", body);
         m.put("count", t.rowCount());

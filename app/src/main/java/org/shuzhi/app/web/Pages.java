@@ -95,6 +95,7 @@ final class Pages {
         m.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
         m.put("hiddenFilters", hidden(filters));
         m.put("searched", !q.isEmpty() || !filters.isEmpty());
+        m.put("plainNote", searcher.readAsPlainWords(q) ? PLAIN_NOTE : "");
         if (q.isEmpty() && filters.isEmpty()) {
             SearchResult all = searcher.search(new SearchRequest("*", Map.of(), null, 0, 1, Schema.TYPE_PARAGRAPH));
             m.put("total", all.total());
@@ -107,7 +108,6 @@ final class Pages {
         SearchRequest req = new SearchRequest(q.isEmpty() ? "*" : q, filters, order, (page - 1) * PAGE_SIZE,
                 PAGE_SIZE, Schema.TYPE_PARAGRAPH);
         SearchResult r = searcher.search(req);
-        m.put("plainNote", searcher.readAsPlainWords(q) ? PLAIN_NOTE : null);
         String sort = order.name().toLowerCase(java.util.Locale.ROOT);
         m.put("total", r.total());
         m.put("hits", hits(r, req.offset()));
