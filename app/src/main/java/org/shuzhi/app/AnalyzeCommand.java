@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
         optionListHeading = "%n选项：%n", footerHeading = "%n",
         description = "分析一个文件夹中的全部述职报告（docx、doc、pdf、txt、html 等），输出 JSON、HTML 和汇总表。",
         footer = {"示例：./shuzhi analyze corpus-samples --out reports",
-                "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误；2 用法错误；3 使用 --strict 且有文件失败。",
+                "退出码：0 完成（无法读取的文件列在汇总中）；1 致命错误（也包括输入文件夹中没有可读的报告）；2 用法错误；"
+                        + "3 使用 --strict 且有文件失败。",
                 "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
 public final class AnalyzeCommand implements Callable<Integer> {
     /**
@@ -155,6 +156,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("错误：范文/模板文件夹不存在：" + templates + "。请用 --templates 指定存放网络范文的文件夹。");
             return ShuzhiCommand.EXIT_FATAL;
         }
+        InputFiles.Listing listing = withoutTemplates(InputFiles.list(input), input, templates);
+        if (listing.files().isEmpty()) {
+            err.println("错误：输入文件夹 " + input + " 中没有可分析的报告文件（支持 docx、doc、wps、pdf、txt、html 等格式"
+                    + (listing.skipped() == 0 ? "，该文件夹是空的" : "；另有 " + listing.skipped() + " 个其他文件已跳过")
+                    + "）。请指定存放述职报告的文件夹，例如 ./shuzhi analyze corpus-samples");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
         Path dictDir = Home.dictionaries(dictionaries);
         Dictionaries dict;
         Manifest manifest;
@@ -181,7 +189,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("错误：无法创建输出文件夹 " + out + "：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
         }
-        InputFiles.Listing listing = InputFiles.list(input);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         QualityOutputs quality;
         try {
@@ -274,7 +281,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + (out.equals(Path.of("reports")) ? "" : " --reports " + out)
                     + "；网页界面：./shuzhi serve" + (out.equals(Path.of("reports")) ? "" : " --reports " + out));
         }
+        if (summary.ok() + summary.unchanged() == 0) {
+            err.println("错误：输入文件夹 " + input + " 中没有一份能读取的报告：" + summary.failures().size()
+                    + " 个文件全部无法分析（原因和处理建议见上方列表与 summary.csv）。");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
         return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
+    }
+
+    /**
+     * Leaves the {@code --templates} folder out of the reports when it lies inside the input folder: its files are
+     * the template library, not reports.
+     */
+    static InputFiles.Listing withoutTemplates(InputFiles.Listing listing, Path input, Path templates) {
+        if (templates == null) {
+            return listing;
+        }
+        Path in = input.toAbsolutePath().normalize();
+        Path t = templates.toAbsolutePath().normalize();
+        if (!t.startsWith(in) || t.equals(in)) {
+            return listing;
+        }
+        Path rel = in.relativize(t);
+        List<String> kept = listing.files().stream().filter(f -> !Path.of(f).startsWith(rel)).toList();
+        return new InputFiles.Listing(kept, listing.skipped());
     }
 
     private static ProgressBar progress(boolean show, String task, int max) {

@@ -140,6 +140,9 @@ final class SearchCommand implements Callable<Integer> {
         SearchRequest req = request();
         try (ReportSearcher searcher = where.open()) {
             SearchResult r = like == null ? searcher.search(req) : searcher.similar(like, req);
+            if (like == null && searcher.readAsPlainWords(req.query())) {
+                err.println("提示：查询语句中的引号、括号或 AND/OR/NOT 不完整，已按普通词语检索。");
+            }
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("query", like == null ? req.query() : null);

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code shuzhi} command line. Exit codes, in one place: 0 the batch completed (files that could not be read are
- * listed in the summary); 1 a fatal error (input folder or dictionaries missing, output not writable); 2 a usage
+ * listed in the summary); 1 a fatal error (input folder or dictionaries missing, no readable report in the input, output not
+ * writable); 2 a usage
  * error (also a malformed search query); 3 with {@code --strict}, the batch completed but some files failed.
  */
 @Command(name = "shuzhi", version = "shuzhi 0.1.0",
@@ -45,6 +46,6 @@ public final class ShuzhiCommand implements Runnable {
 
     /** @return the configured command line, for tests */
     public static CommandLine commandLine() {
-        return new CommandLine(new ShuzhiCommand());
+        return new CommandLine(new ShuzhiCommand()).setParameterExceptionHandler(new UsageErrors());
     }
 }

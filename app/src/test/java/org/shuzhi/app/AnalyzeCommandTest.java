@@ -56,8 +56,32 @@ class AnalyzeCommandTest {
         }
         JsonNode broken = JSON.readTree(out.resolve("json/broken__encrypted.pdf.json").toFile());
         assertEquals("ENCRYPTED", broken.get("failure").get("kind").asText());
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("broken__scanned.pdf,") && l.contains("SCANNED_NO_TEXT")));
-        assertTrue(Files.readString(out.resolve("index.html")).contains("seeds__s3-2-town-report.docx.html"));
+        assertTrue(csv.stream().anyMatch(l -> l.contains("broken__scanned.pdf") && l.contains(",失败,")
+                && l.contains("扫描件或图片，没有文字层")), "failure kinds as Chinese labels");
+        assertTrue(csv.get(0).startsWith("\uFEFF报告编号,文件,状态,失败原因,失败说明,文档类型,单位,述职人,年度,字数"), csv.get(0));
+        assertFalse(csv.get(0).matches(".*[A-Za-z].*"), "no English column names: " + csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.contains("seeds__s3-2-town-report.docx") && l.contains(",述职报告,")),
+                "document types as Chinese labels");
+        assertTrue(csv.stream().anyMatch(l -> l.contains(",通知方案,") || l.contains(",讲话点评,")),
+                "the notices and speeches of the seeds, by label");
+        assertFalse(csv.stream().anyMatch(l -> l.matches(".*,(report|notice|speech|other|unknown),.*")), "no type ids");
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("seeds__s3-2-town-report.docx.html"));
+        assertTrue(index.contains("<td>述职报告</td>") && index.contains("失败：文件为空或没有可读文字"), "labels on the index");
+        assertFalse(index.matches("(?s).*<td>(report|notice|speech|other|unknown)</td>.*"), "no type ids on the index");
+        assertFalse(index.contains("失败：EMPTY"));
+        // quality summary: whole-number counts, notice titles rather than profile ids, reports named by unit and year
+        String quality = Files.readString(out.resolve("quality-summary.html"));
+        assertFalse(quality.matches("(?s).*<td>\\d+\\.0</td><td>\\d+\\.\\d</td>.*"), "counts are integers");
+        assertTrue(quality.contains("<th>份数 [综合得分]</th>"), "the distribution tables are there");
+        assertTrue(quality.contains("衡科院组通〔2026〕4号"), "s0 shown as its notice's title");
+        assertFalse(quality.matches("(?s).*<td class=\"wrap\">(s0|s4|default)</td>.*"), "no bare profile ids");
+        assertTrue(quality.contains(">柳河镇党委 2023 年</a>"), "links named by unit and year");
+        assertFalse(quality.matches("(?s).*>units__rendered__[^<]*</a>.*"), "no links named by id");
+        String pair = Files.readString(out.resolve("copies/units__rendered__jc-univ-foreign-2024.doc__"
+                + "units__rendered__jc-univ-mech-2024.docx.html"));
+        assertTrue(pair.contains("本报告：江城大学外国语学院党总支 2024 年"), "copy pages named by unit and year");
+        assertFalse(pair.contains("本报告：units__"));
         // the corpus phase: comparisons in the JSON, the year-over-year and side-by-side pages
         JsonNode recycled = JSON.readTree(out.resolve("json/units__rendered__city-audit-2024.doc.json").toFile());
         assertTrue(recycled.get("comparison").get("copyStats").get("recycledRatio").asDouble() > 0.8);
@@ -109,6 +133,7 @@ class AnalyzeCommandTest {
     void strictModeReportsFailedFilesInTheExitCode() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in2"));
         Files.write(in.resolve("empty.docx"), new byte[0]);
+        Files.copy(root().resolve("corpus-samples/units/rendered/baisha-town-2023.txt"), in.resolve("report.txt"));
         assertEquals(ShuzhiCommand.EXIT_FAILED_FILES, run("analyze", in.toString(), "--out",
                 tmp.resolve("o2").toString(), "--dictionaries", root().resolve("dictionaries").toString(),
                 "--no-progress", "--strict"));

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +109,16 @@ class SearchCommandTest {
     }
 
     @Test
-    void aMalformedQueryIsAUsageError() {
-        Run r = search("\"软弱涣散");
-        assertEquals(ShuzhiCommand.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("查询语句有误"), r.err());
+    void anUnreadableQueryIsSearchedAsPlainWordsNotAnError() {
+        Run plain = search("软弱涣散");
+        for (String q : List.of("\"软弱涣散", "(软弱涣散 AND", "软弱涣散 OR")) {
+            Run r = search(q);
+            assertEquals(ShuzhiCommand.EXIT_OK, r.code(), q + ": " + r.err());
+            assertTrue(r.err().contains("已按普通词语检索"), r.err());
+            assertEquals(plain.out(), r.out(), q);
+        }
+        assertTrue(plain.out().contains("软弱涣散"), plain.out());
+        assertFalse(plain.err().contains("已按普通词语检索"), "a readable query gets no note");
         Run bad = search("党建", "--category", "problems");
         assertEquals(ShuzhiCommand.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("可选"), bad.err());

@@ -63,11 +63,14 @@ public final class ReportSearcher implements Closeable {
     private final Directory dir;
     private final SearcherManager manager;
     private final Analyzer queryAnalyzer;
+    private final Segmenter segmenter;
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final Map<IndexReader, SortedSetDocValuesReaderState> facetStates =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private ReportSearcher(Path folder, Directory dir, SearcherManager manager, Analyzer queryAnalyzer) {
+    private ReportSearcher(Path folder, Directory dir, SearcherManager manager, Analyzer queryAnalyzer,
+                           Segmenter segmenter) {
+        this.segmenter = segmenter;
         this.folder = folder;
         this.dir = dir;
         this.manager = manager;
@@ -95,7 +98,7 @@ public final class ReportSearcher implements Closeable {
                 keyword.put(f, new KeywordAnalyzer());
             }
             Analyzer qa = new PerFieldAnalyzerWrapper(new HanlpAnalyzer(segmenter, false), keyword);
-            return new ReportSearcher(folder, dir, new SearcherManager(dir, null), qa);
+            return new ReportSearcher(folder, dir, new SearcherManager(dir, null), qa, segmenter);
         } catch (IOException e) {
             try {
                 if (dir != null) {
@@ -114,27 +117,134 @@ public final class ReportSearcher implements Closeable {
         return folder;
     }
 
+    /** Score added to a paragraph for each query word it contains exactly as typed: exact matches rank first. */
+    static final float EXACT_BOOST = 1000f;
+
     /**
-     * Parses a query the way {@link #search} does.
+     * Parses a query the way {@link #search} does: Lucene's classic syntax (AND/OR/NOT, quotes, field:value, *), every
+     * text word all of whose parts must occur, in any order (党员发展 finds 发展党员); a paragraph containing a word
+     * exactly as typed scores {@link #EXACT_BOOST} more, so exact matches come first. A quoted phrase must occur as
+     * written. A query the parser cannot read (an unpaired quote or bracket, a dangling operator) is searched as its
+     * plain words; see {@link #readAsPlainWords}. Never throws for the text of a query.
      *
-     * @throws IndexException {@link IndexException.Kind#MALFORMED_QUERY} with a Chinese explanation
+     * @return the query; no documents for a query with no words
      */
     public Query parse(String query) {
         if (query == null || query.isBlank() || query.strip().equals("*")) {
             return new MatchAllDocsQuery();
         }
-        QueryParser parser = new QueryParser(Schema.TEXT, queryAnalyzer);
+        try {
+            return parser().parse(asciiQuotes(query));
+        } catch (ParseException | IllegalArgumentException | org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            String plain = plainWords(query);
+            if (plain.isEmpty()) {
+                return new org.apache.lucene.search.MatchNoDocsQuery("no words in " + query);
+            }
+            try {
+                return parser().parse(plain);
+            } catch (ParseException | IllegalArgumentException
+                     | org.apache.lucene.search.IndexSearcher.TooManyClauses again) {
+                return new org.apache.lucene.search.MatchNoDocsQuery("unreadable " + query);
+            }
+        }
+    }
+
+    /** @return true when {@code query} does not parse and {@link #parse} searches its plain words instead */
+    public boolean readAsPlainWords(String query) {
+        if (query == null || query.isBlank() || query.strip().equals("*")) {
+            return false;
+        }
+        try {
+            parser().parse(asciiQuotes(query));
+            return false;
+        } catch (ParseException | IllegalArgumentException | org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            return true;
+        }
+    }
+
+    /** @return {@code query} with Chinese quotation marks “…” (as an input method types them) as ASCII quotes */
+    static String asciiQuotes(String query) {
+        return query.replace('“', '"').replace('”', '"').replace('＂', '"');
+    }
+
+    /** @return {@code query} with the query syntax removed: operators, quotes, brackets and other special characters */
+    static String plainWords(String query) {
+        String words = query.replaceAll("[+\\-!(){}\\[\\]^\"~*?:\\\\/&|“”＂]", " ");
+        return java.util.Arrays.stream(words.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty() && !List.of("AND", "OR", "NOT").contains(w))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private QueryParser parser() {
+        QueryParser parser = new WordQueryParser();
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         parser.setAllowLeadingWildcard(false);
-        try {
-            return parser.parse(query);
-        } catch (ParseException | IllegalArgumentException e) {
-            throw new IndexException(IndexException.Kind.MALFORMED_QUERY, "查询语句有误：" + query
-                    + "。请检查引号、括号是否成对，AND/OR/NOT 须为大写英文，两侧要有词语；"
-                    + "特殊字符（+ - ! ( ) { } [ ] ^ \" ~ * ? : \\ /）须加反斜杠转义", e);
+        return parser;
+    }
+
+    /**
+     * The classic query parser, with one change for unquoted text words: a word (e.g. 党员发展, segmented as one
+     * dictionary word, or 国土资源局 as three) matches a paragraph that contains all its parts in any order, and matches
+     * it exactly as typed with {@link #EXACT_BOOST}. The parts are the segmenter's index-mode sub-words (党员 + 发展),
+     * the same tokens the indexer stacks under a compound, so they meet the index.
+     */
+    private final class WordQueryParser extends QueryParser {
+        WordQueryParser() {
+            super(Schema.TEXT, queryAnalyzer);
         }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            Query exact = super.getFieldQuery(field, queryText, quoted);
+            if (quoted || !Schema.TEXT.equals(field) || exact == null) {
+                return exact;
+            }
+            List<String> parts = parts(queryText);
+            if (parts.size() < 2) {
+                return exact;
+            }
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            parts.forEach(w -> all.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST));
+            return new BooleanQuery.Builder()
+                    .add(new org.apache.lucene.search.BoostQuery(
+                            new org.apache.lucene.search.ConstantScoreQuery(exact), EXACT_BOOST),
+                            BooleanClause.Occur.SHOULD)
+                    .add(all.build(), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+    }
+
+    /**
+     * @return the finest words of {@code text}: each index-mode word, replaced by its stacked sub-words where those
+     *         cover it end to end (党员发展 → 党员, 发展; 主题党日 stays, its parts leave 党日 out); lower case, distinct
+     */
+    private List<String> parts(String text) {
+        List<Segmenter.SearchToken> tokens = segmenter.searchTokens(
+                org.shuzhi.pipeline.dict.TextFold.fold(text), true);
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Segmenter.SearchToken word = tokens.get(i);
+            if (word.stacked()) {
+                continue;
+            }
+            List<Segmenter.SearchToken> tiling = new ArrayList<>();
+            int at = word.start();
+            for (int j = i + 1; j < tokens.size() && tokens.get(j).stacked(); j++) {
+                Segmenter.SearchToken p = tokens.get(j);
+                if (p.start() == at && p.end() <= word.end() && p.end() > p.start()) {
+                    tiling.add(p);
+                    at = p.end();
+                }
+            }
+            if (at == word.end() && tiling.size() > 1) {
+                tiling.forEach(p -> out.add(p.word().toLowerCase(Locale.ROOT)));
+            } else {
+                out.add(word.word().toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -399,7 +509,12 @@ public final class ReportSearcher implements Closeable {
             List<SearchResult.Fragment> out = new ArrayList<>();
             for (Passage p : passages) {
                 List<SearchResult.Mark> marks = new ArrayList<>();
-                for (int i = 0; i < p.getNumMatches(); i++) {
+                // a compound and its stacked parts match at overlapping offsets, not necessarily in start order
+                Integer[] order = new Integer[p.getNumMatches()];
+                Arrays.setAll(order, i -> i);
+                Arrays.sort(order, java.util.Comparator.comparingInt((Integer i) -> p.getMatchStarts()[i])
+                        .thenComparingInt(i -> -p.getMatchEnds()[i]));
+                for (int i : order) {
                     int ms = p.getMatchStarts()[i];
                     int me = p.getMatchEnds()[i];
                     if (!marks.isEmpty() && ms <= marks.get(marks.size() - 1).end()) {

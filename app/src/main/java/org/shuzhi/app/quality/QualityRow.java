@@ -20,6 +20,7 @@ import org.shuzhi.pipeline.model.Verdict;
  * @param secretary  secretary, or empty
  * @param year       year, or null
  * @param profile    profile id
+ * @param profileName the profile's name: the notice's title (衡阳科院 2025 年度党总支书记述职（…〔2026〕4号）), or null
  * @param level      the text-quality level's Chinese label
  * @param overall    overall score 0–100
  * @param scores     dimension id → score 0–100, null when not assessed
@@ -28,8 +29,18 @@ import org.shuzhi.pipeline.model.Verdict;
  * @param failedRules the titles of the FAIL findings (e.g. 成绩部分占比), in finding order
  */
 public record QualityRow(String id, String source, String unit, String secretary, Integer year, String profile,
-                         String level, double overall, Map<String, Double> scores, int failed, int warned,
+                         String profileName, String level, double overall, Map<String, Double> scores, int failed, int warned,
                          List<String> failedRules) {
+
+    /** @return what users read for the profile: the notice's title, or the id when the title is unknown */
+    public String profileTitle() {
+        return profileName == null || profileName.isBlank() ? profile : profileName;
+    }
+
+    /** @return the report's name: unit and year, else the file name */
+    public String name() {
+        return org.shuzhi.app.render.ReportName.of(unit, year, source);
+    }
 
     /** @return the row of an assessed document, or null when it was not assessed */
     public static QualityRow of(ReportDocument d) {
@@ -43,7 +54,7 @@ public record QualityRow(String id, String source, String unit, String secretary
             scores.put(dim.id(), s == null ? null : s.score());
         }
         return new QualityRow(d.id(), d.source(), d.unit() == null ? "" : d.unit(),
-                d.secretary() == null ? "" : d.secretary(), d.year(), a.profile(), a.level().label(), a.overall(),
+                d.secretary() == null ? "" : d.secretary(), d.year(), a.profile(), a.profileName(), a.level().label(), a.overall(),
                 scores, (int) a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).count(),
                 (int) a.findings().stream().filter(f -> f.verdict() == Verdict.WARN).count(),
                 a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::title).toList());

@@ -53,7 +53,7 @@ public final class QualitySummary {
     static final List<String> HEADERS = headers();
 
     private static List<String> headers() {
-        List<String> h = new ArrayList<>(List.of("报告编号", "文件", "单位", "述职人", "年度", "通知配置", "文本质量档次", "综合得分"));
+        List<String> h = new ArrayList<>(List.of("报告编号", "文件", "单位", "述职人", "年度", "通知", "文本质量档次", "综合得分"));
         for (Dimension d : Dimension.values()) {
             h.add(d.label());
         }
@@ -79,7 +79,7 @@ public final class QualitySummary {
             }
         });
         cols.add(year);
-        cols.add(StringColumn.create(HEADERS.get(5), sorted.stream().map(QualityRow::profile)));
+        cols.add(StringColumn.create(HEADERS.get(5), sorted.stream().map(QualityRow::profileTitle)));
         cols.add(StringColumn.create(HEADERS.get(6), sorted.stream().map(QualityRow::level)));
         cols.add(DoubleColumn.create(HEADERS.get(7), sorted.stream().mapToDouble(QualityRow::overall)));
         int i = 8;
@@ -131,7 +131,7 @@ public final class QualitySummary {
             try (OutputStream o = Files.newOutputStream(out.resolve(XLSX))) {
                 xlsx(t, dist, o);
             }
-            Files.writeString(out.resolve(HTML), html(t, dist, runLine), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(HTML), html(t, dist, runLine, rows), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入汇总表到 " + out + "：" + e.getMessage(), e);
         }
@@ -190,14 +190,14 @@ public final class QualitySummary {
         return tablesawName.replace("Count [", "份数 [").replace("Mean [", "平均 [").replace("Count", "份数");
     }
 
-    private String html(Table t, Distributions dist, String runLine) {
+    private String html(Table t, Distributions dist, String runLine, List<QualityRow> rows) {
         List<List<Cell>> body = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             List<Cell> cells = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
                 Column<?> col = t.column(c);
                 Object v = col.isMissing(r) ? null : col.get(r);
-                String css = v instanceof Number ? "n" : "";
+                String css = v instanceof Number ? "n" : "wrap";
                 if (v instanceof Double d && d < 60) {
                     css += " low";
                 }
@@ -207,7 +207,10 @@ public final class QualitySummary {
             body.add(cells);
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("headers", HEADERS);
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.set(0, "报告"); // the first column shows the report's name (unit and year) and links to it
+        m.put("headers", headers);
+        m.put("names", rowNames(rows));
         m.put("rows", body);
         m.put("count", t.rowCount());
         m.put("run", runLine);
@@ -216,6 +219,13 @@ public final class QualitySummary {
         m.put("dist", List.of(view("各档次份数与平均分", dist.byLevel()), view("各通知配置份数与平均分", dist.byProfile()),
                 view("得分段分布", dist.byBand()), view("不符合次数最多的项目", dist.byRule())));
         return Templates.render(page, m);
+    }
+
+    /** @return report id → its name (unit and year), for the link text of the first column */
+    private static Map<String, String> rowNames(List<QualityRow> rows) {
+        Map<String, String> names = new LinkedHashMap<>();
+        rows.forEach(r -> names.put(r.id(), r.name()));
+        return names;
     }
 
     /** A table cell for the template: text and CSS class ({@code n} numbers, {@code low} scores under 60). */
@@ -233,17 +243,25 @@ public final class QualitySummary {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
                 Object v = t.column(c).get(r);
-                cells.add(v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v));
+                cells.add(cell(t.column(c).name(), v));
             }
             rows.add(cells);
         }
         return new DistView(title, h, rows);
     }
 
+    /** @return a distribution cell: counts as whole numbers (Tablesaw's count is a double), means with one decimal */
+    static String cell(String column, Object v) {
+        if (v instanceof Number n && column.startsWith("Count")) {
+            return String.valueOf(Math.round(n.doubleValue()));
+        }
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v);
+    }
+
     private static String chartJson(Distributions d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("levels", d.byLevel().stringColumn(0).asList());
-        m.put("levelCounts", d.byLevel().doubleColumn(1).asList());
+        m.put("levelCounts", d.byLevel().doubleColumn(1).asList().stream().map(Math::round).toList());
         m.put("bands", d.byBand().stringColumn(0).asList());
         m.put("bandCounts", d.byBand().intColumn(1).asList());
         m.put("rules", d.byRule().stringColumn(0).asList());

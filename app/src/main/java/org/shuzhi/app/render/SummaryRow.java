@@ -1,9 +1,12 @@
 package org.shuzhi.app.render;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Locale;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Counts;
+import org.shuzhi.pipeline.model.DocType;
+import org.shuzhi.pipeline.model.FailureKind;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.run.Stages;
@@ -37,6 +40,38 @@ public record SummaryRow(String id, String source, String status, String failure
                 c.entities(), c.vagueTerms(), c.forbiddenVague(), c.emptyPhrases(), c.firstPerson(), c.collective(),
                 c.deflecting(), count(d, "watermark"), (int) d.flags().stream()
                         .filter(f -> f.list().equals("placeholders")).count(), count(d, "spun-synonym"));
+    }
+
+    /** @return the report's name for links: unit and year, else the file name ({@link ReportName}) */
+    @JsonIgnore
+    public String name() {
+        return ReportName.of(unit, year.isEmpty() ? null : Integer.valueOf(year), source);
+    }
+
+    /** @return 成功 or 失败 */
+    @JsonIgnore
+    public String statusLabel() {
+        return "ok".equals(status) ? "成功" : "失败";
+    }
+
+    /** @return the document type's Chinese label (述职报告, 通知方案…) */
+    @JsonIgnore
+    public String docTypeLabel() {
+        try {
+            return DocType.valueOf(docType.toUpperCase(Locale.ROOT)).label();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return docType == null ? "" : docType;
+        }
+    }
+
+    /** @return the failure kind's Chinese description (文件为空或没有可读文字…), empty for a readable file */
+    @JsonIgnore
+    public String failureLabel() {
+        try {
+            return failureKind == null || failureKind.isEmpty() ? "" : FailureKind.valueOf(failureKind).message();
+        } catch (IllegalArgumentException e) {
+            return failureKind;
+        }
     }
 
     private static int count(ReportDocument d, String kind) {

@@ -415,6 +415,8 @@ public final class YearOverYearPages {
         m.put("right", paragraphs(src, b));
         m.put("docId", d.id());
         m.put("sourceId", src.id());
+        m.put("docName", ReportName.of(d));
+        m.put("sourceName", ReportName.of(src));
         return Templates.render(pairTemplate, m);
     }
 

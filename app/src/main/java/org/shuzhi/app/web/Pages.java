@@ -76,6 +76,9 @@ final class Pages {
     record Cell(String href, String label, String note) {
     }
 
+    /** Shown above the hits when the query could not be parsed and its plain words were searched instead. */
+    static final String PLAIN_NOTE = "查询语句中的引号、括号或 AND/OR/NOT 不完整，已按普通词语检索。";
+
     String search(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         Map<String, List<String>> filters = filters(ctx);
@@ -92,6 +95,7 @@ final class Pages {
         m.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
         m.put("hiddenFilters", hidden(filters));
         m.put("searched", !q.isEmpty() || !filters.isEmpty());
+        m.put("plainNote", searcher.readAsPlainWords(q) ? PLAIN_NOTE : "");
         if (q.isEmpty() && filters.isEmpty()) {
             SearchResult all = searcher.search(new SearchRequest("*", Map.of(), null, 0, 1, Schema.TYPE_PARAGRAPH));
             m.put("total", all.total());

@@ -90,7 +90,7 @@ class QualityOutputsTest {
         for (String line : csv.subList(1, csv.size())) {
             String[] c = line.split(",", -1);
             JsonNode a = JSON.readTree(out.resolve("json/" + c[0] + ".json").toFile()).get("assessment");
-            assertEquals(a.get("profile").asText(), c[5], c[0]);
+            assertEquals(a.get("profileName").asText(), c[5], c[0]); // the notice's title, not the id
             assertEquals(QualityLevel.valueOf(a.get("level").asText().toUpperCase()).label(), c[6], c[0]);
             double overall = a.get("overall").asDouble();
             assertEquals(overall, Double.parseDouble(c[7]), 1e-9, c[0]);

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +56,7 @@ class WebUiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        if (!ci) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                    "chromium and chromium-driver are not installed (the CI installs them)");
-        }
+        BrowserCheck.require(CHROMIUM, DRIVER, BrowserCheck.ci());
         Path root = Path.of(System.getProperty("shuzhi.root", ".."));
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.copy(root.resolve("corpus-samples/units/manifest.csv"), in.resolve("manifest.csv"));
@@ -206,6 +201,53 @@ class WebUiIT {
         assertTrue(grid.getText().contains("市审计局机关党支部"));
         assertTrue(grid.findElements(By.cssSelector("tbody tr")).size() >= 12);
         shot("reports");
+    }
+
+    @Test
+    void wordsMatchInAnyOrder() throws Exception {
+        search("党员发展");
+        List<WebElement> hits = hits();
+        assertFalse(hits.isEmpty());
+        assertTrue(hits.stream().anyMatch(h -> h.getText().contains("发展党员")), "党员发展 finds 发展党员");
+        shot("any-order");
+    }
+
+    @Test
+    void anUnreadableQueryIsSearchedAsPlainWordsNotAnErrorPage() throws Exception {
+        for (String q : List.of("\"软弱涣散", "(软弱涣散 AND", "软弱涣散)")) {
+            search(q);
+            assertFalse(hits().isEmpty(), q);
+            assertTrue(browser.findElement(By.id("plain-note")).getText().contains("已按普通词语检索"), q);
+        }
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/?q="
+                + java.net.URLEncoder.encode("\"软弱涣散", StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        shot("plain-words");
+    }
+
+    @Test
+    void generatedPagesFitIn1280Pixels() throws Exception {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        try {
+            String unit = java.net.URLEncoder.encode("柳河镇党委", StandardCharsets.UTF_8).replace("+", "%20");
+            for (String page : List.of("index.html", "quality-summary.html", "html/rendered__liuhe-town-2024.txt.html",
+                    "yoy/" + unit + ".html", "yoy/index.html")) {
+                browser.get(base + "/r/" + page);
+                Number viewport = (Number) browser.executeScript("return document.documentElement.clientWidth;");
+                Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+                Number widest = (Number) browser.executeScript("return Math.max(0, ...Array.from("
+                        + "document.querySelectorAll('table')).map(t => t.getBoundingClientRect().right));");
+                assertTrue(pageWidth.doubleValue() <= viewport.doubleValue(), page + " page " + pageWidth);
+                assertTrue(widest.doubleValue() <= viewport.doubleValue(), page + " table right edge " + widest
+                        + " > " + viewport);
+            }
+            browser.get(base + "/r/quality-summary.html");
+            shot("quality-summary-1280");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
     }
 
     @Test
