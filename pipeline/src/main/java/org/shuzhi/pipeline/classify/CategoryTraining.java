@@ -91,10 +91,11 @@ public final class CategoryTraining implements AutoCloseable {
      *
      * @param overall  every labelled paragraph (five categories)
      * @param byGenre  per labelled genre of the page
-     * @param docTypes page-level confusion of the document type: rows the labelled genre, columns the decided type
+     * @param docTypes    page-level confusion of the document type: rows the labelled genre, columns the decided type
+     * @param calibration how often decisions below and above {@link Paragraph#UNSURE_BELOW} were right
      */
     public record RealFigures(Confusion overall, Map<DocType, Confusion> byGenre, Map<DocType, Map<DocType, Integer>>
-            docTypes) {
+            docTypes, Calibration calibration) {
         /** @return the share of pages whose decided type is their labelled genre, 0–1 */
         public double docTypeAccuracy() {
             int ok = 0;
@@ -106,6 +107,23 @@ public final class CategoryTraining implements AutoCloseable {
                 }
             }
             return all == 0 ? 0 : (double) ok / all;
+        }
+    }
+
+    /**
+     * Decisions shown as 未能确定 (confidence below {@link Paragraph#UNSURE_BELOW}) and the others, with how many of each
+     * were right.
+     */
+    public record Calibration(int unsure, int unsureRight, int sure, int sureRight) {
+        Calibration plus(Calibration o) {
+            return new Calibration(unsure + o.unsure, unsureRight + o.unsureRight, sure + o.sure, sureRight + o.sureRight);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "confidence < %.1f: %d decisions, %.3f right; ≥ %.1f: %d decisions, %.3f right",
+                    Paragraph.UNSURE_BELOW, unsure, unsure == 0 ? 0 : (double) unsureRight / unsure,
+                    Paragraph.UNSURE_BELOW, sure, sure == 0 ? 0 : (double) sureRight / sure);
         }
     }
 
@@ -323,6 +341,7 @@ public final class CategoryTraining implements AutoCloseable {
         Confusion all = new Confusion();
         Map<DocType, Confusion> byGenre = new EnumMap<>(DocType.class);
         Map<DocType, Map<DocType, Integer>> types = new EnumMap<>(DocType.class);
+        int[] cal = new int[4];
         for (RealPrepared rp : pages) {
             ReportDocument d = classifier.classify(rp.prepared().doc());
             Confusion g = byGenre.computeIfAbsent(rp.page().genre(), k -> new Confusion());
@@ -332,11 +351,14 @@ public final class CategoryTraining implements AutoCloseable {
                 Category predicted = j < 0 ? Category.OTHER : d.paragraphs().get(j).category().coarse();
                 all.add(gold, predicted);
                 g.add(gold, predicted);
+                int k = j >= 0 && d.paragraphs().get(j).unsure() ? 0 : 2;
+                cal[k]++;
+                cal[k + 1] += gold == predicted ? 1 : 0;
             }
             types.computeIfAbsent(rp.page().genre(), k -> new EnumMap<>(DocType.class)).merge(d.docType(), 1,
                     Integer::sum);
         }
-        return new RealFigures(all, byGenre, types);
+        return new RealFigures(all, byGenre, types, new Calibration(cal[0], cal[1], cal[2], cal[3]));
     }
 
     /**
@@ -432,7 +454,7 @@ public final class CategoryTraining implements AutoCloseable {
             f.docTypes().forEach((t, m) -> m.forEach((u, n) -> types.computeIfAbsent(t, x -> new EnumMap<>(
                     DocType.class)).merge(u, n, Integer::sum)));
         }
-        return new RealFigures(all, g, types);
+        return new RealFigures(all, g, types, a.calibration().plus(b.calibration()));
     }
 
     private Map<String, CategoryClassifier> classifiers(CategoryModel model) {
@@ -475,6 +497,7 @@ public final class CategoryTraining implements AutoCloseable {
             b.append(String.format(Locale.ROOT, "%n-- document type per page (rows labelled genre, columns decided): "
                     + "accuracy %.3f%n", f.docTypeAccuracy()));
             f.docTypes().forEach((t, m) -> b.append(String.format(Locale.ROOT, "%-8s %s%n", t.id(), m)));
+            b.append("\n-- calibration: ").append(f.calibration()).append('\n');
             prepareReal(rc).forEach(rp -> realDocs.add(rp.prepared()));
         }
         LabelledCorpus.Corpus corpus = LabelledCorpus.load(samples, dict.root());
