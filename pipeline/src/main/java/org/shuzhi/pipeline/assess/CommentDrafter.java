@@ -154,9 +154,17 @@ final class CommentDrafter {
     }
 
     private static String evidence(Finding f) {
-        List<String> ev = f.evidence().stream().map(e -> e.replaceFirst("^(出现关键词：|空泛表述：|相同文字涉及：)", ""))
+        List<String> ev = f.evidence().stream().map(e -> e.replaceFirst("^(出现关键词：|空泛表述：|相同文字涉及：|未回应：)",
+                        "").replaceFirst("^([^“”：]{1,12})：“.*”$", "$1")) // 有的支部：“…” → 有的支部 (the term)
                 .filter(e -> !e.startsWith("问题 ") && !e.startsWith("措施 ")).limit(3).toList();
-        String s = String.join("、", ev);
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        // whole items only, so that no quotation is cut open (“…” stays balanced)
+        StringBuilder s = new StringBuilder();
+        for (String e : ev) {
+            if (s.length() > 0 && s.length() + 1 + e.length() > 60) {
+                break;
+            }
+            s.append(s.length() > 0 ? "、" : "").append(e);
+        }
+        return s.toString();
     }
 }

@@ -117,6 +117,14 @@ final class ReportView {
     /** @return the text of {@code s}, shortened to {@code max} characters with … */
     String excerpt(Span s, int max) {
         String t = s.of(doc.text()).strip();
-        return t.length() <= max ? t : t.substring(0, max) + "…";
+        if (t.length() <= max) {
+            return t;
+        }
+        String cut = t.substring(0, max);
+        int open = cut.lastIndexOf('“');
+        if (open > 0 && cut.indexOf('”', open) < 0) {
+            cut = cut.substring(0, open); // never leave a quotation open: the excerpt is itself quoted
+        }
+        return cut + "…";
     }
 }

@@ -121,10 +121,13 @@ class ClaimAuditTest {
         }
         texts.addAll(a.levelReasons());
         for (String t : texts) {
-            for (String bad : List.of("“”", "（）", "()", "null", "{", "}", "—", "、、")) {
+            for (String bad : List.of("“”", "（）", "()", "null", "{", "}", "—", "、、", "““", "””", "如“未回应")) {
                 if (t.contains(bad)) {
                     wrong.add(d.id() + ": broken text (" + bad + "): " + t);
                 }
+            }
+            if (t.chars().filter(ch -> ch == '“').count() != t.chars().filter(ch -> ch == '”').count()) {
+                wrong.add(d.id() + ": unbalanced quotation marks: " + t);
             }
             Matcher m = Pattern.compile("缺少(\\S{2,6}?)部分").matcher(t);
             while (m.find()) {
