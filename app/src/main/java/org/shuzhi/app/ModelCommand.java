@@ -48,6 +48,15 @@ final class ModelCommand implements Runnable {
 
     /** @return the real-text folder, or null (with a notice on standard error) when there is none */
     Path realDir() {
+        return realDir("只使用 corpus-samples 的标注");
+    }
+
+    /**
+     * @param without what happens without the real corpus, for the notice
+     * @return the real-text folder ({@code --real}, else {@code $SHUZHI_REAL}, else {@code ../shared/real}), or null
+     *         with a notice on standard error
+     */
+    Path realDir(String without) {
         if (real != null) {
             if (!java.nio.file.Files.isRegularFile(real.resolve(org.shuzhi.pipeline.eval.RealCorpus.FILE))) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--real 指定的文件夹中没有 "
@@ -59,7 +68,7 @@ final class ModelCommand implements Runnable {
                 .orElse(null);
         if (found == null) {
             new PrintWriter(System.err, true, StandardCharsets.UTF_8).println("提示：未找到真实文本标注语料（"
-                    + "../shared/real/paragraphs.jsonl），只使用 corpus-samples 的标注。");
+                    + "../shared/real/paragraphs.jsonl，可用 --real 或环境变量 SHUZHI_REAL 指定），" + without + "。");
         }
         return found;
     }
@@ -134,15 +143,14 @@ final class ModelCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dict = parent.dictionariesDir();
-            Path repo = dict.toAbsolutePath().getParent();
-            var real = org.shuzhi.pipeline.eval.RealCorpus.locate(repo);
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            if (real.isEmpty()) {
-                out.println("找不到真实语料 ../shared/real/paragraphs.jsonl（可用环境变量 SHUZHI_REAL 指定），未评估。");
+            Path real = parent.realDir("未评估");
+            if (real == null) {
                 return ShuzhiCommand.EXIT_OK;
             }
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             try (var e = new org.shuzhi.pipeline.eval.ConcretenessEvaluation(Dictionaries.load(dict))) {
-                out.print(org.shuzhi.pipeline.eval.ConcretenessEvaluation.table(e.evaluate(repo, real.get())));
+                out.print(org.shuzhi.pipeline.eval.ConcretenessEvaluation.table(e.evaluate(
+                        dict.toAbsolutePath().getParent(), real)));
                 out.flush();
             }
             return ShuzhiCommand.EXIT_OK;

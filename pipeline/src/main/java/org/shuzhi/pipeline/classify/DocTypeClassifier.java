@@ -117,7 +117,7 @@ public final class DocTypeClassifier {
 
     /** @return the type of a document with cleaned text {@code text} */
     public DocTypeDecision classify(String text) {
-        int han = count(HAN, text);
+        int han = ParagraphFeatures.count(HAN, text);
         if (han < MIN_HAN) {
             return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence("doctype.empty", "全文只有 " + han
                     + " 个汉字（少于 " + MIN_HAN + " 个），不是述职报告、讲话或通知", null, han, DocType.OTHER.id())));
@@ -167,7 +167,7 @@ public final class DocTypeClassifier {
             sums.merge(c.type, c.weight, Double::sum);
         }
         sums.forEach((t, w) -> f.add("cuesum=" + t.id() + ":" + (w >= 3 ? 3 : w >= 1.5 ? 2 : 1)));
-        int han = count(HAN, folded);
+        int han = ParagraphFeatures.count(HAN, folded);
         Map<String, Integer> address = new java.util.HashMap<>();
         Matcher m = ADDRESS.matcher(folded);
         while (m.find()) {
@@ -202,12 +202,6 @@ public final class DocTypeClassifier {
         return out;
     }
 
-    private static int count(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
         return n;
     }
 

@@ -209,7 +209,8 @@ public final class ParagraphFeatures {
         return List.copyOf(f);
     }
 
-    private static int count(Pattern p, String t) {
+    /** @return how many times {@code p} matches in {@code t} (non-overlapping) */
+    static int count(Pattern p, String t) {
         Matcher m = p.matcher(t);
         int n = 0;
         while (m.find()) {
