@@ -202,9 +202,6 @@ public final class DocTypeClassifier {
         return out;
     }
 
-        return n;
-    }
-
     private static int nthLineEnd(String text, int n) {
         int pos = -1;
         for (int i = 0; i < n; i++) {
