@@ -20,7 +20,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.shuzhi.app.render.AssessmentView;
 import org.shuzhi.app.render.HtmlReport;
 import org.shuzhi.app.render.RuleNames;
-import org.shuzhi.pipeline.model.Assessment;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
 import org.shuzhi.pipeline.model.Comparison.ProblemCoverage;
@@ -75,11 +74,6 @@ public final class DocxReport {
             run(lv, "　综合得分 " + qa.overall() + " / 100　", BODY_FONT, 11, false);
             run(lv, String.join("　", qa.scores().stream().map(s -> s.dimension() + " " + s.score()).toList()),
                     BODY_FONT, 9.5, false);
-            Assessment a = doc.assessment();
-            if (!a.cappedBy().isEmpty() && a.scoreLevel() != a.level()) {
-                bullet(d, "按得分应为“" + a.scoreLevel().label() + "”，因“" + RuleNames.names(a.cappedBy(), a)
-                        + "”不符合要求，档次定为“" + qa.level() + "”。");
-            }
             for (String r : qa.reasons()) {
                 bullet(d, r);
             }
@@ -105,8 +99,7 @@ public final class DocxReport {
 
             XWPFParagraph end = d.createParagraph();
             end.setSpacingBefore(160);
-            run(end, "较长的段落已截断（以“……”表示）；全文、逐段标注和对照页见网页版 html/" + doc.id()
-                    + ".html。由 shuzhi 生成。", BODY_FONT, 8.5, false).setColor("606060");
+            run(end, "较长的段落已截断（以“……”表示）；全文、逐段标注和对照页见同一输出目录中本报告的网页版。由 shuzhi 生成。", BODY_FONT, 8.5, false).setColor("606060");
             d.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -119,13 +112,13 @@ public final class DocxReport {
             para(d, "没有检查结果。");
             return;
         }
-        XWPFTable t = table(d, 820, 1700, 1500, 3486, 1800);
+        XWPFTable t = table(d, 760, 1500, 1400, 3546, 2100);
         row(t, true, "结论", "检查项", "实际 / 要求", "说明", "依据");
         for (AssessmentView.FindingRow f : rows) {
             String ev = f.evidence().isEmpty() || f.verdictId().equals("pass") ? ""
                     : "\n" + cut(String.join("；", f.evidence()), PASSAGE);
             row(t, false, verdict(f.verdictId(), f.verdict()), f.name(), f.value() + " / " + f.threshold(),
-                    f.message() + ev, cut(f.source(), 48));
+                    f.message() + ev, cut(f.source(), 36));
         }
     }
 
@@ -144,10 +137,12 @@ public final class DocxReport {
             para(d, "没有做年度对比（本次运行未比对其他报告）。");
             return;
         }
-        if (c.links().isEmpty()) {
-            para(d, "没有找到同一单位或述职人其他年度的报告，未做年度对比。");
+        List<Comparison.Link> earlier = c.links().stream()
+                .filter(l -> doc.year() != null && l.year() < doc.year()).toList();
+        if (earlier.isEmpty()) {
+            para(d, "没有找到同一单位或述职人更早年度的报告，没有可对比的往年内容。");
         } else {
-            para(d, "对比的往年报告：" + String.join("、", c.links().stream().map(l -> l.year() + " 年"
+            para(d, "对比的往年报告：" + String.join("、", earlier.stream().map(l -> l.year() + " 年"
                     + (l.sameUnit() ? "" : "（" + l.unit() + "）")).toList()) + "。");
         }
         for (YearOverYearMatch.Kind kind : YearOverYearMatch.Kind.values()) {
@@ -224,10 +219,10 @@ public final class DocxReport {
         para(d, shares + "。相同或相近的段落 " + ps.size() + " 处：");
         XWPFTable t = table(d, 4300, 2300, 2706);
         row(t, true, "相同或相近的文字", "来源", "方向");
-        for (CopiedPassage p : ps.subList(0, Math.min(MAX_ROWS + 2, ps.size()))) {
+        for (CopiedPassage p : ps.subList(0, Math.min(MAX_ROWS, ps.size()))) {
             row(t, false, cut(p.text(), PASSAGE), source(p), direction(p));
         }
-        more(d, ps.size(), MAX_ROWS + 2);
+        more(d, ps.size());
     }
 
     /** The source of a passage: 范文 and its name, or the unit and year of the other report. */
@@ -242,8 +237,7 @@ public final class DocxReport {
     /** The direction as the comparison states it: 抄用 only when known (TAKEN), never guessed. */
     static String direction(CopiedPassage p) {
         return switch (p.direction()) {
-            case TAKEN -> (p.sourceKind() == SourceKind.TEMPLATE ? "抄用范文" : "抄用：本报告取自对方")
-                    + (p.directionEvidence().isEmpty() ? "" : "（" + cut(String.join("；", p.directionEvidence()), 30) + "）");
+            case TAKEN -> p.sourceKind() == SourceKind.TEMPLATE ? "抄用范文" : "抄用：本报告取自对方";
             case GIVEN -> "相同文字：对方取自本报告";
             case UNKNOWN -> "相同文字，方向不明";
         };

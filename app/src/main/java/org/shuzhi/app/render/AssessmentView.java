@@ -93,7 +93,7 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         }
         String origin = switch (a.profileOrigin()) {
             case "run" -> "运行时指定（--profile）";
-            case "manifest" -> "manifest.csv 的 profile 列";
+            case "manifest" -> "报告清单（manifest）中指定";
             default -> "默认配置（未指定）";
         };
         return new AssessmentView(true, "", a.profile() + " · " + a.profileName(), origin,
