@@ -26,7 +26,7 @@ import org.shuzhi.pipeline.model.Verdict;
  * @param notAssessed why not assessed, or empty
  * @param profile    profile id and name, e.g. s0 · 衡阳科院 …
  * @param origin     why this profile, Chinese
- * @param counting   the counting rule's id
+ * @param counting   the counting rule's Chinese description (e.g. 汉字、字母和数字（不计标点、空白）)
  * @param totalChars the report's 字数 by that rule
  * @param overall    the overall score formatted (e.g. 72.5), or —
  * @param level      the level's label
@@ -47,8 +47,11 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A finding as shown. */
-    public record FindingRow(String rule, String dimension, String verdict, String verdictId, String value,
+    /**
+     * A finding as shown: {@code name} is the rule's Chinese name ({@link RuleNames}), {@code rule} the id (for
+     * tooltips and anchors only), {@code source} the rule's source as a reviewer reads it.
+     */
+    public record FindingRow(String rule, String name, String dimension, String verdict, String verdictId, String value,
                              String threshold, String message, List<String> evidence, String source, String note,
                              List<Span> spans, int paragraph) {
     }
@@ -61,8 +64,8 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
     public record CommentPart(String label, List<CommentLine> sentences) {
     }
 
-    /** A 点评 sentence with the rule ids it was built from. */
-    public record CommentLine(String text, String rules) {
+    /** A 点评 sentence with the Chinese names and the ids of the rules it was built from. */
+    public record CommentLine(String text, String rules, String ruleIds) {
     }
 
     /** @return the view of {@code doc}'s assessment */
@@ -80,7 +83,8 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         StringBuilder text = new StringBuilder();
         for (CommentSentence.Part part : CommentSentence.Part.values()) {
             List<CommentLine> lines = a.comment().stream().filter(c -> c.part() == part)
-                    .map(c -> new CommentLine(c.text(), String.join("、", c.rules()))).toList();
+                    .map(c -> new CommentLine(c.text(), RuleNames.names(c.rules(), a), String.join("、", c.rules())))
+                    .toList();
             if (!lines.isEmpty()) {
                 parts.add(new CommentPart(part.label(), lines));
                 text.append(part.label()).append("：").append(String.join("", lines.stream().map(CommentLine::text)
@@ -89,12 +93,14 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         }
         String origin = switch (a.profileOrigin()) {
             case "run" -> "运行时指定（--profile）";
-            case "manifest" -> "manifest.csv 的 profile 列";
+            case "manifest" -> "报告清单（manifest）中指定";
             default -> "默认配置（未指定）";
         };
-        return new AssessmentView(true, "", a.profile() + " · " + a.profileName(), origin, a.countingRule(),
+        return new AssessmentView(true, "", a.profile() + " · " + a.profileName(), origin,
+                RuleNames.counting(a.countingRule()),
                 a.totalChars(), a.overall() == null ? "—" : String.format(Locale.ROOT, "%.1f", a.overall()),
-                a.level().label(), a.level().id(), a.levelReasons(), rows,
+                a.level().label(), a.level().id(),
+                a.levelReasons().stream().map(r -> RuleNames.text(r, a)).toList(), rows,
                 rows.stream().filter(r -> r.verdictId().equals("fail") || r.verdictId().equals("warn")).toList(),
                 scores, parts, text.toString().strip(), chartJson(a), Assessment.DISCLAIMER);
     }
@@ -103,9 +109,9 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         int para = f.spans().isEmpty() ? -1 : doc.paragraphs().stream()
                 .filter(p -> p.start() <= f.spans().get(0).start() && f.spans().get(0).start() < Math.max(p.end(), p.start() + 1))
                 .mapToInt(org.shuzhi.pipeline.model.Paragraph::index).findFirst().orElse(-1);
-        return new FindingRow(f.rule(), f.dimension().label(), f.verdict().label(), f.verdict().id(),
+        return new FindingRow(f.rule(), RuleNames.name(f), f.dimension().label(), f.verdict().label(), f.verdict().id(),
                 Format.value(f.value(), f.unit()), Format.threshold(f.threshold(), f.unit(), f.comparison(), null),
-                f.message(), f.evidence(), f.source(), f.note(), f.spans(), para);
+                RuleNames.text(f.message(), doc.assessment()), f.evidence(), RuleNames.source(f.source()), RuleNames.text(f.note(), doc.assessment()), f.spans(), para);
     }
 
     /** Proportion rows: the report's share of each rule's parts against the rule's bound (budgets as shares). */

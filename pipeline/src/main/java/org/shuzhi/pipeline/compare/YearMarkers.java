@@ -41,9 +41,11 @@ final class YearMarkers {
             if (from == null || (reportYear >= from && (to == null || reportYear <= to))) {
                 continue;
             }
-            String range = to == null ? from + " 年以来" : from.equals(to) ? from + " 年" : from + "–" + to + " 年";
-            String detail = "“" + m.span().of(text) + "”适用于 " + range + "的报告，本报告为 " + reportYear + " 年度"
-                    + "（year-markers.txt 第 " + e.line() + " 行）";
+            String term = "“" + m.span().of(text) + "”";
+            String detail = reportYear < from
+                    ? term + "是 " + from + " 年起才有的提法，本报告为 " + reportYear + " 年度，早于该提法出现"
+                    : term + "是 " + (from.equals(to) ? from + " 年" : from + "–" + to + " 年间") + "的提法，"
+                    + (to + 1) + " 年起已不是当前提法（已停用或更新），本报告为 " + reportYear + " 年度";
             out.add(new Anachronism(RULE, m.term(), paragraph.applyAsInt(m.span().start()), m.span(), from, to,
                     reportYear, detail));
         }
