@@ -22,11 +22,14 @@ import org.shuzhi.pipeline.model.Span;
  * least {@code minUnits} distinct units is kept, unless one of its passages overlaps, by at least half of its length,
  * a passage the same report shares with a template (then the template library already explains it). Official phrases
  * never appear: the comparison masks them before matching ({@code official-phrases.txt}). Reports with no unit do
- * not count as a unit.
+ * not count as a unit. A group whose common text (its shortest occurrence) has fewer than {@link #MIN_CHARS} 字 is
+ * dropped.
  */
 public final class SharedTemplates {
     /** Distinct units a passage must be shared by to be grouped. */
     public static final int MIN_UNITS = 3;
+    /** 字数 the common text must have (the comparison's minimum total per passage, {@code --min-match} aside). */
+    public static final int MIN_CHARS = 20;
 
     private SharedTemplates() {
     }
@@ -127,6 +130,9 @@ public final class SharedTemplates {
             }
             String text = c.stream().map(Node::text).min(Comparator.comparingInt(String::length)
                     .thenComparing(Comparator.naturalOrder())).orElseThrow();
+            if (org.shuzhi.pipeline.run.Stages.charCount(text) < MIN_CHARS) {
+                continue; // stock frames such as 本人2025年度抓党建工作: too short to be a model text
+            }
             groups.add(new Group(0, text, List.copyOf(us), longest.values().stream()
                     .map(n -> new Member(n.report(), units.get(n.report()), n.span(), n.text())).toList()));
         }
