@@ -259,6 +259,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long publishMillis = (System.nanoTime() - p0) / 1_000_000;
         long y0 = System.nanoTime();
         YoyPages.write(out, published.units(), published.changed());
+        MeetingOutputs.write(out, published.rows().stream().filter(r -> "ok".equals(r.status()))
+                .map(SummaryRow::id).toList(), published.units());
         List<SummaryRow> rows = published.rows().stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);

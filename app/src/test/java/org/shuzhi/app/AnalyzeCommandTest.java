@@ -86,7 +86,7 @@ class AnalyzeCommandTest {
         JsonNode recycled = JSON.readTree(out.resolve("json/units__rendered__city-audit-2024.doc.json").toFile());
         assertTrue(recycled.get("comparison").get("copyStats").get("recycledRatio").asDouble() > 0.8);
         assertTrue(Files.readString(out.resolve("yoy/index.html")).contains("江城大学经济管理学院党总支"));
-        assertTrue(Files.readString(out.resolve("yoy/江城大学经济管理学院党总支.html")).contains("年年在（连续 3 年）"));
+        assertTrue(Files.readString(out.resolve("yoy/江城大学经济管理学院党总支.html")).contains("年年在：2023、2024、2025 年（共 3 个年度）"));
         assertTrue(Files.exists(out.resolve("copies/units__rendered__jc-univ-foreign-2024.doc__"
                 + "units__rendered__jc-univ-mech-2024.docx.html")));
         assertTrue(Files.readString(out.resolve("html/units__rendered__liuhe-town-2023.txt.html"))

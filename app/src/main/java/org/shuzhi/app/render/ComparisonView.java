@@ -150,6 +150,11 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
         return String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
+    /** @return a percentage with one decimal, e.g. {@code 4.2%} */
+    static String pct1(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }

@@ -86,7 +86,7 @@ public final class YearOverYearPages {
 
     /** A row of the unit index. */
     public record UnitRow(String unit, String href, String years, String secretaries, int chains, int everyYear,
-                          String maxCopy, String maxRecycled, int anachronisms) {
+                          String maxCopy, String maxRecycled, int anachronisms, String scores, String repeated) {
     }
 
     /** A passage of a side-by-side page. */
@@ -278,10 +278,11 @@ public final class YearOverYearPages {
                     d.secretary() == null ? "—" : d.secretary(), ps));
         }
         int everyYear = (int) problems.stream().filter(r -> r.years() >= 3).count();
+        UnitTrend trend = UnitTrend.of(ds);
         rows.add(new UnitRow(unit, ComparisonView.unitFile(unit), String.join("、", ds.stream()
                 .map(d -> String.valueOf(d.year())).distinct().toList()), String.join(" → ", secretaries),
                 problems.size(), everyYear, ComparisonView.pct(maxCopy), ComparisonView.pct(maxRecycled),
-                anachronisms.size()));
+                anachronisms.size(), trend.scoreLine(), trend.repeatedLine()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit);
         m.put("columns", columns);
@@ -293,6 +294,9 @@ public final class YearOverYearPages {
         m.put("notes", notes);
         m.put("everyYear", everyYear);
         m.put("colours", COLOURS);
+        m.put("trend", trend.points());
+        m.put("comparable", trend.comparable());
+        m.put("chart", trend.chartJson());
         return Templates.render(unitTemplate, m);
     }
 
@@ -348,8 +352,10 @@ public final class YearOverYearPages {
         List<ChainRow> rows = new ArrayList<>();
         for (int c = 0; c < chains.size(); c++) {
             List<Node> chain = chains.get(c);
-            int years = (int) chain.stream().map(n -> ds.get(n.column()).year()).distinct().count();
-            String status = years >= 3 ? "年年在（连续 " + years + " 年）" : "重复出现（" + years + " 年）";
+            List<Integer> ys = chain.stream().map(n -> ds.get(n.column()).year()).distinct().sorted().toList();
+            int years = ys.size();
+            String status = (years >= 3 ? "年年在：" : "重复出现：")
+                    + String.join("、", ys.stream().map(String::valueOf).toList()) + " 年（共 " + years + " 个年度）";
             String cls = css + (c % COLOURS);
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < ds.size(); i++) {

@@ -1,0 +1,238 @@
+package org.shuzhi.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shuzhi.app.render.MeetingBrief;
+import org.shuzhi.app.render.MeetingBrief.Fact;
+import org.shuzhi.app.render.UnitTrend;
+import org.shuzhi.app.render.YearOverYearPages;
+import org.shuzhi.pipeline.compare.SharedTemplates;
+import org.shuzhi.pipeline.model.Comparison;
+import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
+import org.shuzhi.pipeline.model.Comparison.Direction;
+import org.shuzhi.pipeline.model.Comparison.ProblemCoverage;
+import org.shuzhi.pipeline.model.Comparison.YearOverYearMatch;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.SourceKind;
+
+/**
+ * The meeting outputs on corpus-samples, analysed once through the command line: the trend of a unit with three
+ * years against its per-year JSON, the brief's ranking and every question's premise against the comparison and
+ * assessment it cites, and the Word brief read back with Apache POI.
+ */
+class MeetingOutputsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ECON = "江城大学经济管理学院党总支";
+
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static Map<String, List<ReportDocument>> units = new TreeMap<>();
+    static MeetingBrief brief;
+
+    @BeforeAll
+    static void analyse() throws Exception {
+        Path root = Path.of(System.getProperty("shuzhi.root", ".."));
+        out = tmp.resolve("reports");
+        assertEquals(0, ShuzhiCommand.commandLine().execute("analyze", root.resolve("corpus-samples").toString(),
+                "--out", out.toString(), "--dictionaries", root.resolve("dictionaries").toString(), "--no-progress"));
+        try (Stream<Path> s = Files.list(out.resolve("json"))) {
+            for (Path f : s.sorted().toList()) {
+                String id = f.getFileName().toString().replaceFirst("\\.json$", "");
+                ReportDocument d = PublishPhase.read(out.resolve("json"), id);
+                String u = YearOverYearPages.unitOf(d);
+                if (u != null) {
+                    units.computeIfAbsent(u, k -> new ArrayList<>()).add(d);
+                }
+            }
+        }
+        Map<String, Comparison> cs = new TreeMap<>();
+        Map<String, String> unitOf = new TreeMap<>();
+        units.values().forEach(ds -> ds.forEach(d -> {
+            cs.put(d.id(), d.comparison());
+            unitOf.put(d.id(), d.unit());
+        }));
+        brief = MeetingBrief.of(units, SharedTemplates.find(cs, unitOf, SharedTemplates.MIN_UNITS), 0);
+    }
+
+    @Test
+    void theTrendOfAUnitWithThreeYearsEqualsItsJson() throws Exception {
+        UnitTrend t = UnitTrend.of(units.get(ECON));
+        assertEquals(List.of(2023, 2024, 2025), t.points().stream().map(UnitTrend.Point::year).toList());
+        assertTrue(t.comparable());
+        for (UnitTrend.Point p : t.points()) {
+            JsonNode j = JSON.readTree(out.resolve("json/" + p.reportId() + ".json").toFile());
+            assertEquals(j.get("assessment").get("overall").asDouble(), p.score(), 1e-9);
+            assertEquals(j.get("comparison").get("copyStats").get("copyRatio").asDouble(), p.copyRatio(), 1e-9);
+            assertEquals(j.get("comparison").get("copyStats").get("recycledRatio").asDouble(), p.recycledRatio(),
+                    1e-9);
+            int repeated = 0;
+            for (JsonNode m : j.get("comparison").get("yearOverYear")) {
+                repeated += m.get("kind").asText().equals("repeated-problem") ? 1 : 0;
+            }
+            assertEquals(repeated, p.repeatedProblems());
+            int problem = 0;
+            for (JsonNode para : j.get("paragraphs")) {
+                problem += para.get("category").asText().equals("problem")
+                        ? para.get("counts").get("chars").asInt() : 0;
+            }
+            assertEquals((double) problem / j.get("comparison").get("copyStats").get("chars").asInt(),
+                    p.problemShare(), 1e-9);
+        }
+        assertTrue(t.points().get(2).repeatedProblems() > 0, "the econ 2025 report repeats problems");
+        String page = Files.readString(out.resolve("yoy/" + ECON + ".html"));
+        assertTrue(page.contains("历年变化趋势") && page.contains("../assets/echarts.min.js"));
+        assertTrue(page.contains("年年在：2023、2024、2025 年"), "a chain of three years lists its years");
+    }
+
+    @Test
+    void aUnitWithOneYearSaysThereIsNothingToCompare() {
+        ReportDocument d = units.get(ECON).get(0);
+        UnitTrend t = UnitTrend.of(List.of(d));
+        assertFalse(t.comparable());
+        String html = new YearOverYearPages().unitPage(ECON, List.of(d)).html();
+        assertTrue(html.contains("只有 2023 年一个年度的报告，没有可比较的往年数据"), html);
+        assertFalse(html.contains("echarts.init"));
+    }
+
+    @Test
+    void theBriefIsRankedByPriorityAndCoversEveryUnit() {
+        assertEquals(units.size(), brief.units().size());
+        for (int i = 1; i < brief.units().size(); i++) {
+            assertTrue(brief.units().get(i - 1).priority() >= brief.units().get(i).priority());
+            assertEquals(i + 1, brief.units().get(i).rank());
+        }
+        MeetingBrief.UnitBrief first = brief.units().get(0);
+        MeetingBrief.UnitBrief last = brief.units().get(brief.units().size() - 1);
+        assertTrue(first.priority() > last.priority());
+        assertTrue(first.facts().stream().anyMatch(f -> f.kind() == Fact.Kind.EVERY_YEAR_PROBLEM), first.unit());
+        // a unit with three problems present every year outranks one with none
+        assertTrue(rank(ECON) < rank("江城大学机械工程学院党总支"));
+    }
+
+    private static int rank(String unit) {
+        return brief.units().stream().filter(u -> u.unit().equals(unit)).findFirst().orElseThrow().rank();
+    }
+
+    @Test
+    void everyQuestionsPremiseIsAFactOfItsReport() {
+        int questions = 0;
+        for (MeetingBrief.UnitBrief u : brief.units()) {
+            assertTrue(u.questions().size() <= MeetingBrief.QUESTIONS);
+            ReportDocument d = units.get(u.unit()).stream().filter(x -> x.id().equals(u.reportId())).findFirst()
+                    .orElseThrow();
+            for (MeetingBrief.Question q : u.questions()) {
+                questions++;
+                Fact f = q.premise();
+                assertEquals(d.id(), f.reportId());
+                assertFalse(f.evidence().isEmpty());
+                checkPremise(d, f, q.text());
+            }
+            for (Fact f : u.facts()) {
+                checkPremise(d, f, f.statement());
+            }
+        }
+        assertTrue(questions >= 2 * brief.units().size(), "two or three questions a unit: " + questions);
+    }
+
+    private void checkPremise(ReportDocument d, Fact f, String text) {
+        Comparison c = d.comparison();
+        switch (f.kind()) {
+            case REPEATED_PROBLEM, EVERY_YEAR_PROBLEM -> {
+                YearOverYearMatch m = c.yearOverYear().get(f.index());
+                assertEquals(YearOverYearMatch.Kind.REPEATED_PROBLEM, m.kind());
+                assertTrue(f.years().contains(m.previousYear()) && f.years().contains(d.year()));
+                assertEquals(f.kind() == Fact.Kind.EVERY_YEAR_PROBLEM, f.years().size() >= 3);
+                // every year named is the year of a report of this unit holding the matched problem chain
+                for (int y : f.years()) {
+                    assertTrue(f.evidence().stream().anyMatch(e -> e.year() == y), y + " " + f);
+                }
+                for (MeetingBrief.Evidence e : f.evidence()) {
+                    ReportDocument r = units.get(d.unit().strip()).stream().filter(x -> x.id().equals(e.reportId()))
+                            .findFirst().orElseThrow();
+                    assertTrue(r.paragraphs().get(e.paragraph()).text().contains(e.text().strip())
+                            || e.text().contains(r.paragraphs().get(e.paragraph()).text().strip()), e.toString());
+                }
+                String years = String.join("、", f.years().stream().map(String::valueOf).toList());
+                assertTrue(f.statement().contains(years));
+            }
+            case REPEATED_PLAN -> {
+                YearOverYearMatch m = c.yearOverYear().get(f.index());
+                assertEquals(YearOverYearMatch.Kind.REPEATED_PLAN, m.kind());
+                assertTrue(text.contains(String.valueOf(m.previousYear())));
+            }
+            case RECTIFIED_BUT_REPEATED -> {
+                ProblemCoverage pc = c.coverage().get(f.index());
+                assertTrue(pc.status() == ProblemCoverage.Status.ADDRESSED && pc.repeated());
+            }
+            case NOT_MENTIONED -> {
+                ProblemCoverage pc = c.coverage().get(f.index());
+                assertTrue(pc.status() == ProblemCoverage.Status.NOT_MENTIONED);
+            }
+            case COPIED, RECYCLED -> {
+                CopiedPassage p = c.passages().get(f.index());
+                assertEquals(Direction.TAKEN, p.direction(), "抄用 only with a known direction");
+                assertEquals(f.kind() == Fact.Kind.RECYCLED, p.sourceKind() == SourceKind.OWN_EARLIER_YEAR);
+                int chars = c.passages().stream().filter(x -> x.sourceId().equals(f.sourceId())
+                        && x.direction() == Direction.TAKEN).mapToInt(CopiedPassage::chars).sum();
+                assertEquals(chars, f.chars());
+                assertTrue(text.contains(String.valueOf(chars)));
+            }
+            case SHARED_TEXT -> {
+                CopiedPassage p = c.passages().get(f.index());
+                assertEquals(Direction.UNKNOWN, p.direction());
+                assertFalse(text.contains("抄"), "no copying claimed without a direction: " + text);
+                assertTrue(f.statement().contains("方向不明"));
+            }
+            case SHARED_TEMPLATE -> assertTrue(f.evidence().stream().allMatch(e -> e.reportId().equals(d.id())));
+            case LEVEL -> assertTrue(text.contains(d.assessment().level().label()));
+        }
+    }
+
+    @Test
+    void theBriefPagesAreWrittenAndLinked() throws Exception {
+        String html = Files.readString(out.resolve("brief.html"));
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("href=\"brief.html\"") && index.contains("href=\"templates-shared.html\""));
+        int at = -1;
+        for (MeetingBrief.UnitBrief u : brief.units()) { // in rank order on the page
+            int next = html.indexOf(u.rank() + ". " + u.unit());
+            assertTrue(next > at, u.unit());
+            at = next;
+        }
+        assertTrue(Files.readString(out.resolve("templates-shared.html")).contains("疑似共同范文"));
+    }
+
+    @Test
+    void theWordBriefOpensAndNamesEveryUnit() throws Exception {
+        try (InputStream in = Files.newInputStream(out.resolve("brief.docx"));
+             XWPFDocument doc = new XWPFDocument(in);
+             XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+            String text = x.getText();
+            assertTrue(text.contains("述职评议会提问参考"));
+            for (String u : units.keySet()) {
+                assertTrue(text.contains(u), u);
+            }
+            assertNotNull(brief.units().get(0).questions().get(0));
+            assertTrue(text.contains("提问1：" + brief.units().get(0).questions().get(0).text()));
+        }
+    }
+}
