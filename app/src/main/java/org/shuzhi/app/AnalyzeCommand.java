@@ -277,6 +277,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         lines.forEach(outw::println);
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"
                 + out.resolve("index.html") + " 、" + out.resolve(QualitySummary.HTML) + "（质量汇总）"
+                + " 、" + out.resolve(org.shuzhi.app.render.BriefPages.BRIEF) + "（评议会前简报，另有 Word 版）"
                 + (indexDir == null ? "" : " 、检索索引 " + indexDir + "/"));
         if (indexDir != null) {
             outw.println("检索：./shuzhi search \"软弱涣散\" --category problem"
