@@ -8,7 +8,6 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.shuzhi.app.render.MeetingBrief;
@@ -93,19 +92,6 @@ public final class BriefDocx {
     }
 
     private static void run(XWPFParagraph p, String text, String font, double size, boolean bold) {
-        XWPFRun r = p.createRun();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                r.addBreak();
-            }
-            r.setText(lines[i], i);
-        }
-        r.setBold(bold);
-        r.setFontSize(size);
-        r.setFontFamily(font);
-        CTFonts f = r.getCTR().getRPr().sizeOfRFontsArray() > 0 ? r.getCTR().getRPr().getRFontsArray(0)
-                : r.getCTR().getRPr().addNewRFonts();
-        f.setEastAsia(font);
+        DocxReport.run(p, text, font, size, bold);
     }
 }

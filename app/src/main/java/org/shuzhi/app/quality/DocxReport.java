@@ -311,7 +311,11 @@ public final class DocxReport {
         run(p, "· " + text, BODY_FONT, 10, false);
     }
 
-    private static XWPFRun run(XWPFParagraph p, String text, String font, double size, boolean bold) {
+    /**
+     * Appends a run to {@code p}: {@code \n} as line breaks, the font also as the East Asian font (Word otherwise
+     * falls back to a Latin font for Chinese), size in points.
+     */
+    static XWPFRun run(XWPFParagraph p, String text, String font, double size, boolean bold) {
         XWPFRun r = p.createRun();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
