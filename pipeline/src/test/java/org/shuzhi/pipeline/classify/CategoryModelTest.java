@@ -23,6 +23,13 @@ class CategoryModelTest {
                 .get("trainingDataSha256").asText();
         assertEquals(LabelledCorpus.load(Repo.samples(), Repo.dictionaries().root()).sha256(), recorded,
                 "labels, sources or term lists changed since the model was trained: run ./shuzhi model train");
+        var real = org.shuzhi.pipeline.eval.RealCorpus.locate(Repo.root());
+        if (real.isPresent()) { // absent: only the samples' part can be checked
+            String realRecorded = new ObjectMapper().readTree(CategoryTraining.metadataFile(MODEL).toFile())
+                    .path("realCorpusSha256").asText();
+            assertEquals(org.shuzhi.pipeline.eval.RealCorpus.load(real.get()).sha256(), realRecorded,
+                    "the real corpus changed since the model was trained: run ./shuzhi model train");
+        }
     }
 
     @Test
