@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,23 +24,8 @@ class CommandLineMessagesTest {
         return Path.of(System.getProperty("shuzhi.root", ".."));
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = ShuzhiCommand.commandLine().execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static void assertNoEnglishPicocli(String err) {
@@ -54,7 +37,7 @@ class CommandLineMessagesTest {
 
     @Test
     void aMistypedOptionIsToldInChineseWithTheRightOption() {
-        Run r = run("analyze", "--thread", "2", tmp.toString());
+        CliRun r = run("analyze", "--thread", "2", tmp.toString());
         assertEquals(ShuzhiCommand.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("用法错误：没有选项 --thread。是否想用 --threads？"), r.err());
         assertTrue(r.err().contains("shuzhi analyze --help"), r.err());
@@ -63,19 +46,19 @@ class CommandLineMessagesTest {
 
     @Test
     void aMissingInputFolderOrOptionValueIsToldInChinese() {
-        Run r = run("analyze");
+        CliRun r = run("analyze");
         assertEquals(ShuzhiCommand.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("缺少必需的参数 <input-dir>（待分析的文件夹"), r.err());
         assertNoEnglishPicocli(r.err());
-        Run value = run("analyze", tmp.toString(), "--threads");
+        CliRun value = run("analyze", tmp.toString(), "--threads");
         assertEquals(ShuzhiCommand.EXIT_USAGE, value.code());
         assertTrue(value.err().contains("--threads"), value.err());
         assertNoEnglishPicocli(value.err());
-        Run type = run("analyze", tmp.toString(), "--threads", "two");
+        CliRun type = run("analyze", tmp.toString(), "--threads", "two");
         assertEquals(ShuzhiCommand.EXIT_USAGE, type.code());
         assertTrue(type.err().contains("选项 --threads 的值“two”无效"), type.err());
         assertNoEnglishPicocli(type.err());
-        Run search = run("search", "--categry", "problem", "党建");
+        CliRun search = run("search", "--categry", "problem", "党建");
         assertEquals(ShuzhiCommand.EXIT_USAGE, search.code());
         assertTrue(search.err().contains("--category"), search.err());
         assertNoEnglishPicocli(search.err());
@@ -84,12 +67,12 @@ class CommandLineMessagesTest {
     @Test
     void anEmptyInputFolderIsAnError() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("empty"));
-        Run r = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
+        CliRun r = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, r.code());
         assertTrue(r.err().contains("没有可分析的报告文件") && r.err().contains("该文件夹是空的"), r.err());
         assertFalse(r.out().contains("共 0 个文件"), r.out());
         Files.writeString(in.resolve("notes.md"), "不是报告");
-        Run notes = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
+        CliRun notes = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, notes.code());
         assertTrue(notes.err().contains("另有 1 个其他文件已跳过"), notes.err());
     }
@@ -99,7 +82,7 @@ class CommandLineMessagesTest {
         Path in = Files.createDirectories(tmp.resolve("broken"));
         Files.copy(root().resolve("corpus-samples/broken/empty.docx"), in.resolve("empty.docx"));
         Files.copy(root().resolve("corpus-samples/broken/encrypted.pdf"), in.resolve("encrypted.pdf"));
-        Run r = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--dictionaries",
+        CliRun r = run("analyze", in.toString(), "--out", tmp.resolve("out").toString(), "--dictionaries",
                 root().resolve("dictionaries").toString(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, r.code());
         assertTrue(r.err().contains("没有一份能读取的报告：2 个文件全部无法分析"), r.err());
@@ -115,7 +98,7 @@ class CommandLineMessagesTest {
         Files.copy(units.resolve("wutong-community-2023.txt"), tpl.resolve("wutong-community-2023.txt"));
         Files.copy(units.resolve("city-audit-2023.doc"), tpl.resolve("city-audit-2023.doc"));
         Path out = tmp.resolve("out");
-        Run r = run("analyze", in.toString(), "--templates", tpl.toString(), "--out", out.toString(),
+        CliRun r = run("analyze", in.toString(), "--templates", tpl.toString(), "--out", out.toString(),
                 "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_OK, r.code(), r.err());
         assertTrue(r.out().contains("共 1 个文件"), r.out());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,24 +33,8 @@ class ExitCodeTest {
         return root().resolve("dictionaries").toString();
     }
 
-    /** Runs the command line and returns its exit code and what it printed on stdout and stderr. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = ShuzhiCommand.commandLine().execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Good files, the committed broken fixtures and a 200 MB file. */
@@ -76,7 +58,7 @@ class ExitCodeTest {
     void aBatchWithBadFilesCompletesWithZeroAndListsEveryBadFile() throws Exception {
         Path in = faultFolder();
         Path out = tmp.resolve("out");
-        Run r = run("analyze", in.toString(), "--out", out.toString(), "--dictionaries", dictionaries(),
+        CliRun r = run("analyze", in.toString(), "--out", out.toString(), "--dictionaries", dictionaries(),
                 "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_OK, r.code(), r.err());
         Map<String, String> expected = Map.of("empty.docx", "EMPTY", "blank.txt", "EMPTY", "corrupt.docx", "CORRUPT",
@@ -118,16 +100,16 @@ class ExitCodeTest {
     void fatalErrorsExitWithOneAndSayWhatToDo() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in-fatal"));
         Files.writeString(in.resolve("r.txt"), "2024年度述职报告\n一、主要做法\n全年发展党员12名，开展主题党日活动24次。");
-        Run missing = run("analyze", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(),
+        CliRun missing = run("analyze", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(),
                 "--dictionaries", dictionaries(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, missing.code());
         assertTrue(missing.err().contains("输入文件夹不存在"), missing.err());
-        Run noDictionaries = run("analyze", in.toString(), "--out", tmp.resolve("o").toString(), "--dictionaries",
+        CliRun noDictionaries = run("analyze", in.toString(), "--out", tmp.resolve("o").toString(), "--dictionaries",
                 Files.createDirectories(tmp.resolve("empty-dict")).toString(), "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, noDictionaries.code());
         assertTrue(noDictionaries.err().contains("词表无法加载"), noDictionaries.err());
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        Run unwritable = run("analyze", in.toString(), "--out", file.toString(), "--dictionaries", dictionaries(),
+        CliRun unwritable = run("analyze", in.toString(), "--out", file.toString(), "--dictionaries", dictionaries(),
                 "--no-progress");
         assertEquals(ShuzhiCommand.EXIT_FATAL, unwritable.code());
         assertTrue(unwritable.err().contains("无法创建输出文件夹"), unwritable.err());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +28,8 @@ class SearchCommandTest {
     static final String B = "2025年度青石镇党委书记述职报告\n一、主要做法及成效\n全年发展党员8名，整顿软弱涣散村党组织3个。\n"
             + "二、存在问题\n一是理论学习的深度不够。\n";
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream o = System.out;
-        PrintStream e = System.err;
-        ByteArrayOutputStream bo = new ByteArrayOutputStream();
-        ByteArrayOutputStream be = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
-            int code = ShuzhiCommand.commandLine().execute(args);
-            return new Run(code, bo.toString(StandardCharsets.UTF_8), be.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -64,7 +47,7 @@ class SearchCommandTest {
                 "--no-progress").code());
     }
 
-    private static Run search(String... args) {
+    private static CliRun search(String... args) {
         String[] all = new String[args.length + 5];
         all[0] = "search";
         System.arraycopy(args, 0, all, 1, args.length);
@@ -77,7 +60,7 @@ class SearchCommandTest {
 
     @Test
     void printsHighlightedHitsAndFacets() {
-        Run r = search("软弱涣散", "--category", "problem");
+        CliRun r = search("软弱涣散", "--category", "problem");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("找到 1 条"), r.out());
         assertTrue(r.out().contains("【软弱涣散】"), r.out());
@@ -88,15 +71,15 @@ class SearchCommandTest {
 
     @Test
     void chineseLabelsWorkAsFilterValues() {
-        Run ids = search("软弱涣散", "--category", "problem", "--json");
-        Run labels = search("软弱涣散", "--category", "存在问题", "--json");
+        CliRun ids = search("软弱涣散", "--category", "problem", "--json");
+        CliRun labels = search("软弱涣散", "--category", "存在问题", "--json");
         assertEquals(0, labels.code(), labels.err());
         assertEquals(ids.out(), labels.out());
     }
 
     @Test
     void jsonHasHitsMarksAndFacets() throws Exception {
-        Run r = search("软弱涣散", "--json", "--year", "2024,2025", "--sort", "year");
+        CliRun r = search("软弱涣散", "--json", "--year", "2024,2025", "--sort", "year");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(3, j.get("total").asInt(), r.out());
@@ -110,30 +93,30 @@ class SearchCommandTest {
 
     @Test
     void anUnreadableQueryIsSearchedAsPlainWordsNotAnError() {
-        Run plain = search("软弱涣散");
+        CliRun plain = search("软弱涣散");
         for (String q : List.of("\"软弱涣散", "(软弱涣散 AND", "软弱涣散 OR")) {
-            Run r = search(q);
+            CliRun r = search(q);
             assertEquals(ShuzhiCommand.EXIT_OK, r.code(), q + ": " + r.err());
             assertTrue(r.err().contains("已按普通词语检索"), r.err());
             assertEquals(plain.out(), r.out(), q);
         }
         assertTrue(plain.out().contains("软弱涣散"), plain.out());
         assertFalse(plain.err().contains("已按普通词语检索"), "a readable query gets no note");
-        Run bad = search("党建", "--category", "problems");
+        CliRun bad = search("党建", "--category", "problems");
         assertEquals(ShuzhiCommand.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("可选"), bad.err());
     }
 
     @Test
     void aMissingIndexSaysToRunAnalyzeFirst() {
-        Run r = run("search", "党建", "--reports", tmp.resolve("nowhere").toString(), "--dictionaries", dict);
+        CliRun r = run("search", "党建", "--reports", tmp.resolve("nowhere").toString(), "--dictionaries", dict);
         assertEquals(ShuzhiCommand.EXIT_FATAL, r.code());
         assertTrue(r.err().contains("analyze"), r.err());
     }
 
     @Test
     void nothingFoundIsNotAnError() {
-        Run r = search("量子计算");
+        CliRun r = search("量子计算");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("没有找到"));
     }
@@ -154,7 +137,7 @@ class SearchCommandTest {
         assertEquals(0, run("analyze", in2.toString(), "--out", out2.toString(), "--dictionaries", dict,
                 "--no-progress").code());
         assertEquals(3, new ObjectMapper().readTree(run(q).out()).get("total").asInt(), "kept without --prune");
-        Run pruned = run("analyze", in2.toString(), "--out", out2.toString(), "--dictionaries", dict,
+        CliRun pruned = run("analyze", in2.toString(), "--out", out2.toString(), "--dictionaries", dict,
                 "--no-progress", "--prune");
         assertTrue(pruned.out().contains("已从索引中删除 1 份"), pruned.out());
         assertEquals(2, new ObjectMapper().readTree(run(q).out()).get("total").asInt());

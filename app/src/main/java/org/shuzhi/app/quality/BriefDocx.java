@@ -3,12 +3,9 @@ package org.shuzhi.app.quality;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.shuzhi.app.render.MeetingBrief;
 
 /**
@@ -23,15 +20,7 @@ public final class BriefDocx {
     /** @return the .docx bytes of the brief */
     public byte[] render(MeetingBrief b) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTSectPr sect = d.getDocument().getBody().addNewSectPr();
-            var size = sect.addNewPgSz();
-            size.setW(BigInteger.valueOf(11906));
-            size.setH(BigInteger.valueOf(16838));
-            CTPageMar m = sect.addNewPgMar();
-            m.setTop(BigInteger.valueOf(1440));
-            m.setBottom(BigInteger.valueOf(1440));
-            m.setLeft(BigInteger.valueOf(1300));
-            m.setRight(BigInteger.valueOf(1300));
+            DocxReport.page(d);
             XWPFParagraph t = d.createParagraph();
             t.setAlignment(ParagraphAlignment.CENTER);
             run(t, "述职评议会提问参考" + (b.year() == null ? "" : "（" + b.year() + "年度）"), HEAD_FONT, 18, true);

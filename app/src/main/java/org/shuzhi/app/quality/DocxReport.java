@@ -266,7 +266,8 @@ public final class DocxReport {
         return String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
-    private static void page(XWPFDocument d) {
+    /** Sets the page of {@code d}: A4 (11,906 × 16,838 twips), margins 1,440 twips top and bottom, 1,300 left and right. */
+    static void page(XWPFDocument d) {
         CTSectPr sect = d.getDocument().getBody().addNewSectPr();
         var size = sect.addNewPgSz();
         size.setW(BigInteger.valueOf(11906));

@@ -304,7 +304,7 @@ public final class YearOverYearPages {
     private static List<List<Node>> chains(List<ReportDocument> ds, Map<String, Integer> column,
                                            YearOverYearMatch.Kind kind) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Map<String, String> parent = new HashMap<>();
+        org.shuzhi.pipeline.compare.UnionFind<String> sets = new org.shuzhi.pipeline.compare.UnionFind<>();
         for (int i = 0; i < ds.size(); i++) {
             ReportDocument d = ds.get(i);
             for (YearOverYearMatch m : d.comparison().yearOverYear(kind)) {
@@ -317,34 +317,16 @@ public final class YearOverYearPages {
                 nodes.put(a, new Node(i, m.span(), m.text(), ComparisonView.fmt(m.similarity())
                         + (m.verbatim() ? "（原文照抄）" : "")));
                 nodes.putIfAbsent(b, new Node(j, m.previousSpan(), m.previousText(), null));
-                union(parent, a, b);
+                sets.union(a, b);
             }
         }
         Map<String, List<Node>> groups = new LinkedHashMap<>();
-        nodes.forEach((k, n) -> groups.computeIfAbsent(find(parent, k), x -> new ArrayList<>()).add(n));
+        nodes.forEach((k, n) -> groups.computeIfAbsent(sets.find(k), x -> new ArrayList<>()).add(n));
         List<List<Node>> out = new ArrayList<>(groups.values());
         out.forEach(g -> g.sort(Comparator.comparingInt(Node::column).thenComparing(Node::span)));
         out.sort(Comparator.comparingInt((List<Node> g) -> -(int) g.stream().map(Node::column).distinct().count())
                 .thenComparingInt(g -> g.get(0).column()).thenComparing(g -> g.get(0).span()));
         return out;
-    }
-
-    private static String find(Map<String, String> parent, String x) {
-        String p = parent.getOrDefault(x, x);
-        if (p.equals(x)) {
-            return x;
-        }
-        String r = find(parent, p);
-        parent.put(x, r);
-        return r;
-    }
-
-    private static void union(Map<String, String> parent, String a, String b) {
-        String ra = find(parent, a);
-        String rb = find(parent, b);
-        if (!ra.equals(rb)) {
-            parent.put(ra, rb);
-        }
     }
 
     private static List<ChainRow> chainRows(List<List<Node>> chains, List<ReportDocument> ds,

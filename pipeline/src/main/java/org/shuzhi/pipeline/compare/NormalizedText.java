@@ -1,6 +1,7 @@
 package org.shuzhi.pipeline.compare;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.TermMatch;
@@ -100,6 +101,20 @@ public final class NormalizedText {
     /** @return where normalised character {@code i} ends in the cleaned text (exclusive) */
     public int end(int i) {
         return end[i];
+    }
+
+    /**
+     * @return the offsets (UTF-16, into the original text) of the characters that count in a comparison: compared,
+     *         not masked as official phrases, not punctuation or spacing ({@link #gap})
+     */
+    public BitSet countable() {
+        BitSet b = new BitSet();
+        for (int i = 0; i < length(); i++) {
+            if (!gap(charAt(i))) {
+                b.set(start(i));
+            }
+        }
+        return b;
     }
 
     /** @return true for {@link #BREAK} and {@link #MASK} */

@@ -3,9 +3,11 @@ package org.shuzhi.pipeline.compare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
@@ -75,7 +77,8 @@ public final class SharedTemplates {
         if (minUnits < 2) {
             throw new IllegalArgumentException("minUnits must be at least 2: " + minUnits);
         }
-        Map<Node, Node> parent = new HashMap<>();
+        Set<Node> seen = new HashSet<>();
+        UnionFind<Node> sets = new UnionFind<>();
         Map<String, List<Node>> byReport = new LinkedHashMap<>();
         Map<String, List<Span>> templateSpans = new HashMap<>();
         for (Map.Entry<String, Comparison> e : comparisons.entrySet()) {
@@ -86,9 +89,9 @@ public final class SharedTemplates {
                     }
                     continue;
                 }
-                Node a = node(parent, byReport, new Node(e.getKey(), p.span(), p.text()));
-                Node b = node(parent, byReport, new Node(p.sourceId(), p.sourceSpan(), p.sourceText()));
-                union(parent, a, b);
+                Node a = node(seen, byReport, new Node(e.getKey(), p.span(), p.text()));
+                Node b = node(seen, byReport, new Node(p.sourceId(), p.sourceSpan(), p.sourceText()));
+                sets.union(a, b);
             }
         }
         for (List<Node> ns : byReport.values()) {
@@ -97,7 +100,7 @@ public final class SharedTemplates {
                 for (int j = i + 1; j < ns.size() && ns.get(j).span().start() < ns.get(i).span().end(); j++) {
                     if (overlap(ns.get(i).span(), ns.get(j).span()) * 2
                             >= Math.min(length(ns.get(i).span()), length(ns.get(j).span()))) {
-                        union(parent, ns.get(i), ns.get(j));
+                        sets.union(ns.get(i), ns.get(j));
                     }
                 }
             }
@@ -105,7 +108,7 @@ public final class SharedTemplates {
         Map<Node, List<Node>> components = new LinkedHashMap<>();
         for (List<Node> ns : byReport.values()) {
             for (Node n : ns) {
-                components.computeIfAbsent(find(parent, n), k -> new ArrayList<>()).add(n);
+                components.computeIfAbsent(sets.find(n), k -> new ArrayList<>()).add(n);
             }
         }
         List<Group> groups = new ArrayList<>();
@@ -145,30 +148,11 @@ public final class SharedTemplates {
         return out;
     }
 
-    private static Node node(Map<Node, Node> parent, Map<String, List<Node>> byReport, Node n) {
-        if (!parent.containsKey(n)) {
-            parent.put(n, n);
+    private static Node node(Set<Node> seen, Map<String, List<Node>> byReport, Node n) {
+        if (seen.add(n)) {
             byReport.computeIfAbsent(n.report(), k -> new ArrayList<>()).add(n);
         }
         return n;
-    }
-
-    private static Node find(Map<Node, Node> parent, Node x) {
-        Node p = parent.get(x);
-        if (p.equals(x)) {
-            return x;
-        }
-        Node r = find(parent, p);
-        parent.put(x, r);
-        return r;
-    }
-
-    private static void union(Map<Node, Node> parent, Node a, Node b) {
-        Node ra = find(parent, a);
-        Node rb = find(parent, b);
-        if (!ra.equals(rb)) {
-            parent.put(ra, rb);
-        }
     }
 
     private static int length(Span s) {

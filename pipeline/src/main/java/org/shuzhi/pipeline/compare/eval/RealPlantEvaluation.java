@@ -261,14 +261,7 @@ public final class RealPlantEvaluation {
         private BitSet countable(String name) {
             return countable.computeIfAbsent(name, k -> {
                 ReportDocument d = corpus.byName().get(name);
-                NormalizedText nt = NormalizedText.of(d.text(), ReportText.of(d).comparedMask(), official);
-                BitSet b = new BitSet();
-                for (int i = 0; i < nt.length(); i++) {
-                    if (!NormalizedText.gap(nt.charAt(i))) {
-                        b.set(nt.start(i));
-                    }
-                }
-                return b;
+                return NormalizedText.of(d.text(), ReportText.of(d).comparedMask(), official).countable();
             });
         }
 

@@ -270,14 +270,7 @@ public final class SampleEvaluation {
 
         private BitSet countable(ReportDocument d) {
             return countable.computeIfAbsent(d.id(), k -> {
-                NormalizedText nt = NormalizedText.of(d.text(), ReportText.of(d).comparedMask(), official);
-                BitSet b = new BitSet();
-                for (int i = 0; i < nt.length(); i++) {
-                    if (!NormalizedText.gap(nt.charAt(i))) {
-                        b.set(nt.start(i));
-                    }
-                }
-                return b;
+                return NormalizedText.of(d.text(), ReportText.of(d).comparedMask(), official).countable();
             });
         }
 
