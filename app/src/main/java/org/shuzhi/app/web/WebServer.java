@@ -82,7 +82,9 @@ public final class WebServer implements AutoCloseable {
                 ctx.contentType("text/html; charset=utf-8").result(pages.error(e.getMessage()));
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
+                // Javalin's own "Endpoint GET … not found" is plain text in English: a reviewer gets the Chinese page
+                String type = ctx.res().getContentType();
+                if (ctx.result() == null || type == null || !type.startsWith("text/html")) {
                     ctx.contentType("text/html; charset=utf-8").result(pages.error("找不到该页面：" + ctx.path()));
                 }
             });

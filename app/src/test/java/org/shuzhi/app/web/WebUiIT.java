@@ -296,6 +296,10 @@ class WebUiIT {
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(base + "/r/index.html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/search?q=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("找不到该页面"), unknown.body()); // not Javalin's English "Endpoint … not found"
         browser.get(base + "/r/../secret.txt");
         assertFalse(browser.getPageSource().contains("root:x"));
     }
