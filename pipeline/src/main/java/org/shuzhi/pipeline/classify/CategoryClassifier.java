@@ -2,7 +2,6 @@ package org.shuzhi.pipeline.classify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,7 +10,6 @@ import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
-import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Evidence;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
