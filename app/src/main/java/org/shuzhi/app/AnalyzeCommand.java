@@ -110,6 +110,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "网络范文/模板文件夹，用于抄袭比对（输入中含 .shuzhi-templates 文件的子文件夹也会使用）")
     Path templates;
 
+    @Option(names = "--meeting-column", paramLabel = "<列名>",
+            description = "manifest.csv 中表示评议会场次的列：每个取值另出一份评议会简报 brief-<取值>.html/.docx"
+                    + "（不指定时整批报告为一场）")
+    String meetingColumn;
+
     @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "13",
             description = "复制比对的最短连续相同字数，不计标点和官方表述（默认：${DEFAULT-VALUE}）")
     int minMatch;
@@ -177,6 +182,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ShuzhiCommand.EXIT_FATAL;
         } catch (IOException e) {
             err.println("错误：manifest.csv 无法读取：" + e.getMessage() + "。请检查其格式（UTF-8，首行为列名）。");
+            return ShuzhiCommand.EXIT_FATAL;
+        }
+        if (meetingColumn != null && !manifest.hasColumn(meetingColumn)) {
+            err.println("错误：--meeting-column " + meetingColumn + "：输入文件夹的 manifest.csv 中没有这一列（或该列全为空）。"
+                    + "请在 manifest.csv 中加一列写明每份报告所属的评议会，或去掉该选项（整批报告作为一场）。");
             return ShuzhiCommand.EXIT_FATAL;
         }
         Path json = out.resolve("json");
@@ -260,7 +270,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long y0 = System.nanoTime();
         YoyPages.write(out, published.units(), published.changed());
         MeetingOutputs.write(out, published.rows().stream().filter(r -> "ok".equals(r.status()))
-                .map(SummaryRow::id).toList(), published.units());
+                .map(SummaryRow::id).toList(), published.units(), corpus.sharedTemplates(), meetingColumn);
         List<SummaryRow> rows = published.rows().stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
         List<String> lines = summaryLines(summary);

@@ -99,6 +99,11 @@ final class CorpusPhase {
         return cc.compare();
     }
 
+    /** @return the 疑似共同范文 groups (after {@link #compare}) */
+    List<org.shuzhi.pipeline.compare.SharedTemplates.Group> sharedTemplates() {
+        return cc.sharedTemplates();
+    }
+
     /** @return the template texts that were read, by id */
     Map<String, ReportDocument> templates() {
         return templates;

@@ -13,41 +13,41 @@ import org.shuzhi.app.quality.BriefDocx;
 import org.shuzhi.app.render.BriefPages;
 import org.shuzhi.app.render.MeetingBrief;
 import org.shuzhi.pipeline.compare.SharedTemplates;
-import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.run.InputFiles;
 
 /**
  * Writes the meeting outputs from the published JSON of the run (nothing analysed again): {@value BriefPages#SHARED}
- * (疑似共同范文 over all compared reports), {@value BriefPages#BRIEF} and {@value BriefPages#BRIEF_DOCX} (the brief over
- * the reports on a year-over-year page). Rewritten on every run.
+ * (疑似共同范文 groups of the comparison), {@value BriefPages#BRIEF} and {@value BriefPages#BRIEF_DOCX} (the brief over
+ * the reports on a year-over-year page: the meeting is the whole run) and, when a manifest column names the meetings
+ * ({@code analyze --meeting-column}), one brief per meeting ({@code brief-<name>.html|docx}: the units whose reports
+ * carry that value in the column). Rewritten on every run.
  */
 final class MeetingOutputs {
     private MeetingOutputs() {
     }
 
-    /** What was written. */
-    record Result(int units, int groups) {
+    /** What was written: units on the run's brief, shared-template groups, meetings with their own brief. */
+    record Result(int units, int groups, int meetings) {
     }
 
     /**
-     * @param out   the output folder
-     * @param ids   every report id of the run (its {@code json/<id>.json} exists)
-     * @param units unit → ids of its reports on a year-over-year page
+     * @param out    the output folder
+     * @param ids    every report id of the run (its {@code json/<id>.json} exists)
+     * @param units  unit → ids of its reports on a year-over-year page
+     * @param groups the 疑似共同范文 groups of the run's comparison
+     * @param column the manifest column whose values name the meetings, or null
      * @throws UncheckedIOException if a file cannot be read or written
      */
-    static Result write(Path out, List<String> ids, Map<String, List<String>> units) {
+    static Result write(Path out, List<String> ids, Map<String, List<String>> units,
+                        List<SharedTemplates.Group> groups, String column) {
         Map<String, ReportDocument> docs = new HashMap<>();
-        Map<String, Comparison> comparisons = new TreeMap<>();
-        Map<String, String> unitOf = new HashMap<>();
         for (String id : ids) {
             ReportDocument d = PublishPhase.read(out.resolve("json"), id);
             if (d.ok() && d.comparison().compared()) {
                 docs.put(id, d);
-                comparisons.put(id, d.comparison());
-                unitOf.put(id, d.unit());
             }
         }
-        List<SharedTemplates.Group> groups = SharedTemplates.find(comparisons, unitOf, SharedTemplates.MIN_UNITS);
         Map<String, List<ReportDocument>> byUnit = new TreeMap<>();
         int inUnits = 0;
         for (Map.Entry<String, List<String>> u : units.entrySet()) {
@@ -58,15 +58,51 @@ final class MeetingOutputs {
                 inUnits += ds.size();
             }
         }
-        MeetingBrief brief = MeetingBrief.of(byUnit, groups, docs.size() - inUnits);
         BriefPages pages = new BriefPages();
-        AnalyzeCommand.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
-        AnalyzeCommand.write(out.resolve(BriefPages.BRIEF), pages.brief(brief));
-        try {
-            Files.write(out.resolve(BriefPages.BRIEF_DOCX), new BriefDocx().render(brief));
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法写入 " + out.resolve(BriefPages.BRIEF_DOCX) + "：" + e.getMessage(), e);
+        List<BriefPages.MeetingRow> meetings = new ArrayList<>();
+        if (column != null) {
+            for (Map.Entry<String, Map<String, List<ReportDocument>>> m : meetings(byUnit, column).entrySet()) {
+                MeetingBrief b = MeetingBrief.of(m.getKey(), m.getValue(), 0);
+                String name = "brief-" + InputFiles.reportId(m.getKey());
+                write(out, pages, b, name, column, List.of());
+                meetings.add(new BriefPages.MeetingRow(m.getKey(), name + ".html", b.units().size()));
+            }
         }
-        return new Result(brief.units().size(), groups.size());
+        MeetingBrief brief = MeetingBrief.of(null, byUnit, docs.size() - inUnits);
+        AnalyzeCommand.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
+        write(out, pages, brief, "brief", column, meetings);
+        return new Result(brief.units().size(), groups.size(), meetings.size());
+    }
+
+    /**
+     * @return meeting name → unit → the unit's reports up to the year of its report in that meeting (the latest year
+     *         whose report has the name in {@code column}); meetings in name order
+     */
+    static Map<String, Map<String, List<ReportDocument>>> meetings(Map<String, List<ReportDocument>> byUnit,
+                                                                   String column) {
+        Map<String, Map<String, List<ReportDocument>>> out = new TreeMap<>();
+        for (Map.Entry<String, List<ReportDocument>> u : byUnit.entrySet()) {
+            Map<String, Integer> latest = new TreeMap<>();
+            for (ReportDocument d : u.getValue()) {
+                String v = d.metadata().extra().get(column);
+                if (v != null && !v.isBlank() && d.year() != null) {
+                    latest.merge(v.strip(), d.year(), Math::max);
+                }
+            }
+            latest.forEach((meeting, year) -> out.computeIfAbsent(meeting, k -> new TreeMap<>()).put(u.getKey(),
+                    u.getValue().stream().filter(d -> d.year() != null && d.year() <= year).toList()));
+        }
+        return out;
+    }
+
+    private static void write(Path out, BriefPages pages, MeetingBrief b, String name, String column,
+                              List<BriefPages.MeetingRow> meetings) {
+        AnalyzeCommand.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
+        Path docx = out.resolve(name + ".docx");
+        try {
+            Files.write(docx, new BriefDocx().render(b));
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + docx + "：" + e.getMessage(), e);
+        }
     }
 }

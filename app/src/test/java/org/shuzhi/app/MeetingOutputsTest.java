@@ -24,7 +24,6 @@ import org.shuzhi.app.render.MeetingBrief;
 import org.shuzhi.app.render.MeetingBrief.Fact;
 import org.shuzhi.app.render.UnitTrend;
 import org.shuzhi.app.render.YearOverYearPages;
-import org.shuzhi.pipeline.compare.SharedTemplates;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
 import org.shuzhi.pipeline.model.Comparison.Direction;
@@ -64,13 +63,7 @@ class MeetingOutputsTest {
                 }
             }
         }
-        Map<String, Comparison> cs = new TreeMap<>();
-        Map<String, String> unitOf = new TreeMap<>();
-        units.values().forEach(ds -> ds.forEach(d -> {
-            cs.put(d.id(), d.comparison());
-            unitOf.put(d.id(), d.unit());
-        }));
-        brief = MeetingBrief.of(units, SharedTemplates.find(cs, unitOf, SharedTemplates.MIN_UNITS), 0);
+        brief = MeetingBrief.of(null, units, 0);
     }
 
     @Test
@@ -202,7 +195,20 @@ class MeetingOutputsTest {
                 assertFalse(text.contains("抄"), "no copying claimed without a direction: " + text);
                 assertTrue(f.statement().contains("方向不明"));
             }
-            case SHARED_TEMPLATE -> assertTrue(f.evidence().stream().allMatch(e -> e.reportId().equals(d.id())));
+            case SHARED_TEMPLATE -> {
+                assertTrue(f.evidence().stream().allMatch(e -> e.reportId().equals(d.id())));
+                assertTrue(c.sharedTemplates().stream().anyMatch(t -> t.group() == f.index()));
+            }
+            case OPEN_PROMISE -> {
+                Comparison.OpenPromise o = c.openPromises().get(f.index());
+                assertTrue(o.closestSimilarity() < o.threshold(), o.toString());
+                assertTrue(text.contains(String.valueOf(o.previousYear())), text);
+                MeetingBrief.Evidence e = f.evidence().get(0);
+                ReportDocument prev = units.get(d.unit().strip()).stream()
+                        .filter(x -> x.id().equals(o.previousReportId())).findFirst().orElseThrow();
+                assertTrue(prev.paragraphs().get(e.paragraph()).text().contains(o.previousText().strip()), e.toString());
+                assertFalse(text.contains("未兑现") || text.contains("没有兑现"), "only 未见 is known: " + text);
+            }
             case LEVEL -> assertTrue(text.contains(d.assessment().level().label()));
         }
     }
@@ -219,6 +225,58 @@ class MeetingOutputsTest {
             at = next;
         }
         assertTrue(Files.readString(out.resolve("templates-shared.html")).contains("疑似共同范文"));
+    }
+
+    @Test
+    void aPromiseOfLastYearThatThisReportNeverMentionsIsAFindingAndTheOthersAreNot() {
+        int open = 0;
+        for (List<ReportDocument> ds : units.values()) {
+            for (ReportDocument d : ds) {
+                for (Comparison.OpenPromise o : d.comparison().openPromises()) {
+                    open++;
+                    assertTrue(d.comparison().yearOverYear(YearOverYearMatch.Kind.PLAN_KEPT).stream()
+                            .noneMatch(m -> m.previousSpan().equals(o.previousSpan())), "a kept promise is not open");
+                    assertTrue(o.closestSimilarity() < o.threshold());
+                    assertFalse(d.text().contains(o.previousText().strip()), "the report repeats it word for word: " + o);
+                }
+            }
+        }
+        assertTrue(open > 0, "corpus-samples has promises a later report does not mention");
+    }
+
+    @Test
+    void aManifestColumnDefinesTheMeetingsEachWithItsOwnBrief() throws Exception {
+        Path root = Path.of(System.getProperty("shuzhi.root", ".."));
+        Map<String, Map<String, List<ReportDocument>>> meetings = MeetingOutputs.meetings(units, "sector");
+        assertTrue(meetings.size() >= 2, meetings.keySet().toString());
+        for (Map.Entry<String, Map<String, List<ReportDocument>>> m : meetings.entrySet()) {
+            for (List<ReportDocument> ds : m.getValue().values()) {
+                int latest = ds.stream().mapToInt(ReportDocument::year).max().orElseThrow();
+                assertTrue(ds.stream().anyMatch(d -> d.year() == latest
+                        && m.getKey().equals(d.metadata().extra().get("sector"))), m.getKey());
+            }
+        }
+        // the same run again (nothing changed) with the column: one brief per value, linked from brief.html
+        assertEquals(0, ShuzhiCommand.commandLine().execute("analyze", root.resolve("corpus-samples").toString(),
+                "--out", out.toString(), "--dictionaries", root.resolve("dictionaries").toString(), "--no-progress",
+                "--meeting-column", "sector"));
+        String all = Files.readString(out.resolve("brief.html"));
+        for (String name : meetings.keySet()) {
+            String file = "brief-" + org.shuzhi.pipeline.run.InputFiles.reportId(name);
+            assertTrue(all.contains("href=\"" + file + ".html\""), name);
+            String page = Files.readString(out.resolve(file + ".html"));
+            assertTrue(page.contains("述职评议会提问参考：" + name), page.substring(0, 300));
+            for (String unit : meetings.get(name).keySet()) {
+                assertTrue(page.contains(unit), unit);
+            }
+            assertTrue(Files.size(out.resolve(file + ".docx")) > 0);
+        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = ShuzhiCommand.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(ShuzhiCommand.EXIT_FATAL, cl.execute("analyze", root.resolve("corpus-samples").toString(),
+                "--out", out.toString(), "--dictionaries", root.resolve("dictionaries").toString(), "--no-progress",
+                "--meeting-column", "没有这一列"));
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class BriefDocx {
             DocxReport.page(d);
             XWPFParagraph t = d.createParagraph();
             t.setAlignment(ParagraphAlignment.CENTER);
-            run(t, "述职评议会提问参考" + (b.year() == null ? "" : "（" + b.year() + "年度）"), HEAD_FONT, 18, true);
+            run(t, b.title(), HEAD_FONT, 18, true);
             run(d.createParagraph(), "共 " + b.units().size() + " 个单位，按需提问的程度排序。每个单位取本次分析中最新年度的述职报告；"
                     + "每个问题后注明依据（报告段落、年度）。“抄用”只在能判断方向时使用，无法判断时写作“相同文字，方向不明”。"
                     + "文本质量档次不是述职评议的“好、较好、一般、差”等次。", BODY_FONT, 10.5, false);

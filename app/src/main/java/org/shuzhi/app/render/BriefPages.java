@@ -31,9 +31,24 @@ public final class BriefPages {
     public record GroupRow(int number, String text, List<String> units, List<MemberRow> members) {
     }
 
-    /** @return the brief page */
-    public String brief(MeetingBrief b) {
+    /** A meeting's own brief, linked from the run's brief. */
+    public record MeetingRow(String name, String file, int units) {
+    }
+
+    /**
+     * @param b        the brief
+     * @param docx     the file name of its Word version (same folder)
+     * @param column   the manifest column that defines the meetings, or null
+     * @param meetings the meetings' own briefs (on the run's brief; empty on a meeting's)
+     * @return the brief page
+     */
+    public String brief(MeetingBrief b, String docx, String column, List<MeetingRow> meetings) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", b.title());
+        m.put("meeting", b.meeting());
+        m.put("docx", docx);
+        m.put("column", column);
+        m.put("meetings", meetings);
         m.put("year", b.year());
         m.put("units", b.units());
         m.put("skipped", b.skipped());

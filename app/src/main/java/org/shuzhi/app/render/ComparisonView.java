@@ -31,11 +31,14 @@ import org.shuzhi.pipeline.run.InputFiles;
  * @param passages      copied passages
  * @param sharedRatio   same text as another report with no evidence of direction (方向不明), e.g. 9%; empty when 0
  * @param givenRatio    text other reports took from this one, e.g. 22%; empty when 0
+ * @param openPromises  last report's concrete plans this report does not mention (上年承诺未见下文)
+ * @param shared        this report's passages in a 疑似共同范文 group
  */
 public record ComparisonView(boolean compared, String unitPage, List<LinkRow> links, String copyRatio,
                              String recycledRatio, SourceRow largest, List<SectionRow> sections,
                              List<MatchRow> matches, List<CoverageRow> coverage, List<AnachronismRow> anachronisms,
-                             List<PassageRow> passages, String sharedRatio, String givenRatio) {
+                             List<PassageRow> passages, String sharedRatio, String givenRatio,
+                             List<OpenPromiseRow> openPromises, List<SharedRow> shared) {
 
     /** A linked report. */
     public record LinkRow(String href, int year, String label) {
@@ -68,9 +71,18 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
                              int chars, String direction, String evidence) {
     }
 
+    /** A promise of the previous report that this report does not mention, with the closest similarity found. */
+    public record OpenPromiseRow(int previousYear, String previousHref, String text, String closest,
+                                 String threshold) {
+    }
+
+    /** A passage of a 疑似共同范文 group: its group page anchor and the units that share it. */
+    public record SharedRow(int group, String href, int paragraph, String text, String units) {
+    }
+
     /** The view of a document that was not compared. */
     static final ComparisonView NONE = new ComparisonView(false, null, List.of(), "", "", null, List.of(), List.of(),
-            List.of(), List.of(), List.of(), "", "");
+            List.of(), List.of(), List.of(), "", "", List.of(), List.of());
 
     /** @return the view of {@code doc}'s comparison */
     public static ComparisonView of(ReportDocument doc) {
@@ -103,15 +115,25 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
                 a.span().of(doc.text()), a.detail())).toList();
         List<PassageRow> passages = new ArrayList<>();
         for (CopiedPassage p : c.passages()) {
-            String t = p.text().replace('\n', ' ');
-            passages.add(new PassageRow(t.length() <= 150 ? t : t.substring(0, 150) + "…", p.sourceKind().id(), p.sourceKind().label(), sourceLabel(p),
+            passages.add(new PassageRow(cut(p.text(), 150), p.sourceKind().id(), p.sourceKind().label(), sourceLabel(p),
                     copyPage(doc.id(), p.sourceId()), fmt(p.similarity()), p.chars(), direction(p),
                     String.join("；", p.directionEvidence())));
         }
+        List<OpenPromiseRow> open = c.openPromises().stream().map(o -> new OpenPromiseRow(o.previousYear(),
+                o.previousReportId() + ".html#p" + o.previousParagraph(), o.previousText(),
+                fmt(o.closestSimilarity()), fmt(o.threshold()))).toList();
+        List<SharedRow> shared = c.sharedTemplates().stream().map(t -> new SharedRow(t.group(),
+                "../" + BriefPages.SHARED + "#g" + t.group(), t.paragraph(), cut(t.text(), 150),
+                String.join("、", t.units()))).toList();
         return new ComparisonView(true, unitPage, links, pct(c.copyStats().copyRatio()),
                 pct(c.copyStats().recycledRatio()), largest, sections, matches, coverage, an, passages,
                 c.copyStats().sharedRatio() > 0 ? pct(c.copyStats().sharedRatio()) : "",
-                c.copyStats().givenRatio() > 0 ? pct(c.copyStats().givenRatio()) : "");
+                c.copyStats().givenRatio() > 0 ? pct(c.copyStats().givenRatio()) : "", open, shared);
+    }
+
+    private static String cut(String s, int n) {
+        String t = s.replace('\n', ' ');
+        return t.length() <= n ? t : t.substring(0, n) + "…";
     }
 
     /** @return who took the passage from whom, as the pages say it */

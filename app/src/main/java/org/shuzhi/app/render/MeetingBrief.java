@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.shuzhi.pipeline.compare.SharedTemplates;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
 import org.shuzhi.pipeline.model.Comparison.Direction;
@@ -31,11 +30,13 @@ import org.shuzhi.pipeline.model.Span;
  * from the report is not held against it. Units are ranked by a priority (weights in {@link Fact.Kind}), highest
  * first, so the units that most need questions come first.
  *
+ * @param meeting the meeting's name (a value of the manifest column {@code analyze --meeting-column} names), or null
+ *                when the meeting is the whole run
  * @param year    the meeting's year (latest year among its reports), or null when there is none
  * @param units   the units, ranked
  * @param skipped reports of the run not in the brief (no unit or year, or an earlier year of a unit), count
  */
-public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
+public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, int skipped) {
 
     /** Defensive copy. */
     public MeetingBrief {
@@ -62,7 +63,8 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
      * @param reportId  the report the finding is about
      * @param index     index of the backing entry: into {@code comparison.yearOverYear} (repeated problem, repeated
      *                  plan), {@code comparison.coverage} (coverage kinds), {@code comparison.passages} (copy kinds:
-     *                  the first passage of that source), the group number (shared template), or -1 (level)
+     *                  the first passage of that source), the group number (shared template), {@code comparison.openPromises}
+     *                  (open promise), or -1 (level)
      * @param sourceId  the source report or template (copy kinds), or null
      * @param chars     字数 of the passages (copy kinds), else 0
      * @param ratio     the share of the report's 字数 the statement names (copy kinds), 0–1, else 0
@@ -94,6 +96,8 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
             SHARED_TEMPLATE("疑似共同范文", 2),
             /** A plan already promised in an earlier year. */
             REPEATED_PLAN("打算重复许诺", 2),
+            /** A concrete plan of the previous report that this report does not mention at all. */
+            OPEN_PROMISE("上年承诺未见下文", 2),
             /** Last year's problem not mentioned in this year's rectification statement. */
             NOT_MENTIONED("上年问题未交代整改", 1),
             /** Text also in another report, direction unknown. */
@@ -149,19 +153,24 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
         }
     }
 
+    /** @return the title of the brief, e.g. 述职评议会提问参考：第一组（2025年度） */
+    public String title() {
+        return "述职评议会提问参考" + (meeting == null ? "" : "：" + meeting) + (year == null ? "" : "（" + year + "年度）");
+    }
+
     /** Questions per unit at most. */
     public static final int QUESTIONS = 3;
     /** Shared text (direction unknown) below this 字数 is not a finding for the meeting. */
     public static final int MIN_SHARED_CHARS = 50;
 
     /**
-     * @param units  unit → its reports of the run (each compared and assessed, any order)
-     * @param groups the 疑似共同范文 groups of the run
-     * @param others reports of the run on no unit page
+     * @param meeting the meeting's name, or null for the whole run
+     * @param units   unit → its reports (each compared and assessed, any order); the latest year's is the one the
+     *                meeting reviews, the earlier ones give the problem chains and years
+     * @param others  reports of the meeting on no unit page
      * @return the brief, units ranked
      */
-    public static MeetingBrief of(Map<String, List<ReportDocument>> units, List<SharedTemplates.Group> groups,
-                                  int others) {
+    public static MeetingBrief of(String meeting, Map<String, List<ReportDocument>> units, int others) {
         Map<String, ReportDocument> byId = new LinkedHashMap<>();
         units.values().forEach(ds -> ds.forEach(d -> byId.put(d.id(), d)));
         List<UnitBrief> out = new ArrayList<>();
@@ -175,7 +184,7 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
             ReportDocument d = current.get(0); // same-year duplicates (one text in two formats): the first by id
             skipped += ds.size() - 1;
             meetingYear = meetingYear == null ? latest : Math.max(meetingYear, latest);
-            out.add(unit(u.getKey(), d, ds, byId, groups));
+            out.add(unit(u.getKey(), d, ds, byId));
         }
         out.sort(Comparator.comparingInt(UnitBrief::priority).reversed().thenComparing(UnitBrief::unit));
         List<UnitBrief> ranked = new ArrayList<>();
@@ -184,11 +193,11 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
             ranked.add(new UnitBrief(i + 1, b.unit(), b.secretary(), b.year(), b.reportId(), b.title(), b.level(),
                     b.score(), b.priority(), b.reasons(), b.years(), b.facts(), b.questions()));
         }
-        return new MeetingBrief(meetingYear, ranked, skipped);
+        return new MeetingBrief(meeting, meetingYear, ranked, skipped);
     }
 
     private static UnitBrief unit(String unit, ReportDocument d, List<ReportDocument> ds,
-                                  Map<String, ReportDocument> byId, List<SharedTemplates.Group> groups) {
+                                  Map<String, ReportDocument> byId) {
         Comparison c = d.comparison();
         List<Fact> facts = new ArrayList<>();
         Set<String> chained = new HashSet<>();
@@ -230,16 +239,21 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
             }
         }
         copyFacts(d, facts);
-        for (SharedTemplates.Group g : groups) {
-            for (SharedTemplates.Member mb : g.members()) {
-                if (mb.reportId().equals(d.id())) {
-                    List<String> others = g.units().stream().filter(x -> !x.equals(unit)).toList();
-                    facts.add(new Fact(Fact.Kind.SHARED_TEMPLATE, d.id(), g.number(), null, 0, 0, List.of(d.year()),
-                            "“" + cut(mb.text(), 50) + "”一段与" + String.join("、", others) + "的报告文字相同，范文库中没有"
-                            + "（疑似共同范文第 " + g.number() + " 组）",
-                            List.of(new Evidence(d.id(), d.year(), paragraphOf(d, mb.span()), mb.text()))));
-                }
-            }
+        for (Comparison.SharedTemplate t : c.sharedTemplates()) {
+            List<String> others = t.units().stream().filter(x -> !x.equals(unit)).toList();
+            facts.add(new Fact(Fact.Kind.SHARED_TEMPLATE, d.id(), t.group(), null, 0, 0, List.of(d.year()),
+                    "“" + cut(t.text(), 50) + "”一段与" + String.join("、", others) + "的报告文字相同，范文库中没有"
+                    + "（疑似共同范文第 " + t.group() + " 组）",
+                    List.of(new Evidence(d.id(), d.year(), t.paragraph(), t.text()))));
+        }
+        for (int i = 0; i < c.openPromises().size(); i++) {
+            Comparison.OpenPromise o = c.openPromises().get(i);
+            facts.add(new Fact(Fact.Kind.OPEN_PROMISE, d.id(), i, null, 0, 0, List.of(o.previousYear(), d.year()),
+                    o.previousYear() + "年报告中的打算“" + cut(o.previousText(), 60) + "”在今年的报告中未见下文（本报告没有"
+                    + "一句与之相近：最高相似度 " + ComparisonView.fmt(o.closestSimilarity()) + "，低于 "
+                    + ComparisonView.fmt(o.threshold()) + "）",
+                    List.of(new Evidence(o.previousReportId(), o.previousYear(), o.previousParagraph(),
+                            o.previousText()))));
         }
         QualityLevel level = d.assessment().level();
         String score = d.assessment().overall() == null ? "—" : String.format(Locale.ROOT, "%.1f",
@@ -346,6 +360,7 @@ public record MeetingBrief(Integer year, List<UnitBrief> units, int skipped) {
             case RECTIFIED_BUT_REPEATED -> "整改说明称已针对该问题整改，但今年仍把它列为问题：整改是否真正到位？请举出可检验的结果。";
             case NOT_MENTIONED -> f.years().get(0) + "年查摆的这一问题，今年的整改说明没有交代，整改情况如何？";
             case REPEATED_PLAN -> "这项打算在" + f.years().get(0) + "年已作出，今年再次承诺：去年落实到什么程度？这次如何确保兑现？";
+            case OPEN_PROMISE -> f.years().get(0) + "年报告作出的这项承诺，今年的报告没有提到：落实了没有？请说明进展和可检验的结果。";
             case COPIED -> "报告中有 " + f.chars() + " 字抄用自" + source(f, d)
                     + "，这些内容哪些是本单位实际做的工作？请举出具体事例和数据。";
             case RECYCLED -> "报告中有 " + f.chars() + " 字与本单位" + f.years().get(0) + "年述职报告相同（占全文 "

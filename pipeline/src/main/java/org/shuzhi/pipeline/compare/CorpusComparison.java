@@ -22,9 +22,11 @@ import org.shuzhi.pipeline.model.Comparison.Anachronism;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
 import org.shuzhi.pipeline.model.Comparison.CopyStats;
 import org.shuzhi.pipeline.model.Comparison.Link;
+import org.shuzhi.pipeline.model.Comparison.OpenPromise;
 import org.shuzhi.pipeline.model.Comparison.ParagraphFlags;
 import org.shuzhi.pipeline.model.Comparison.ProblemCoverage;
 import org.shuzhi.pipeline.model.Comparison.SectionShare;
+import org.shuzhi.pipeline.model.Comparison.SharedTemplate;
 import org.shuzhi.pipeline.model.Comparison.SourceShare;
 import org.shuzhi.pipeline.model.Comparison.YearOverYearMatch;
 import org.shuzhi.pipeline.model.DocType;
@@ -77,6 +79,7 @@ public final class CorpusComparison {
     private final List<Entry> entries = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private Summary summary;
+    private List<SharedTemplates.Group> sharedGroups = List.of();
     private boolean started;
 
     /**
@@ -331,8 +334,8 @@ public final class CorpusComparison {
         int items = 0;
         for (Entry e : order) {
             for (int i = 0; i < e.items().size(); i++) {
-                if (e.items().kind(i) == ItemSketch.Kind.HEADLINE) {
-                    continue; // a headline repeats words of its problem item
+                if (e.items().kind(i) == ItemSketch.Kind.HEADLINE || e.items().kind(i) == ItemSketch.Kind.MENTION) {
+                    continue; // a headline repeats words of its problem item; mentions only look up promises
                 }
                 for (int id : e.items().terms(i)) {
                     df[id]++;
@@ -342,6 +345,7 @@ public final class CorpusComparison {
         }
         ItemMatcher matcher = new ItemMatcher(df, items);
         Map<String, Comparison> out = new TreeMap<>();
+        Map<String, String> units = new HashMap<>();
         int copying = 0;
         int recycling = 0;
         int repeatedProblems = 0;
@@ -363,18 +367,22 @@ public final class CorpusComparison {
             List<YearOverYearMatch> yoy = new ArrayList<>();
             List<ProblemCoverage> coverage = new ArrayList<>();
             List<Anachronism> an = new ArrayList<>();
+            List<OpenPromise> open = new ArrayList<>();
             if (e.report() && e.year() != null) {
                 List<Integer> earlier = links.earlier(r);
                 yoy.addAll(yearOverYear(order, r, text, earlier, matcher));
                 if (!earlier.isEmpty()) {
                     coverage.addAll(coverage(order, r, text, earlier.get(0), matcher, yoy));
+                    open.addAll(openPromises(order, r, earlier.get(0), matcher, yoy));
                 }
                 an.addAll(yearMarkers.find(text.text(), e.year(), text::paragraphAt));
                 an.addAll(staleYears(order, text, e.year(), stale.get(r)));
                 an.sort(Comparator.comparing(Anachronism::span));
             }
-            Comparison c = new Comparison(ls, yoy, coverage, an, ps, stats, flags(text, ps, yoy, an));
+            Comparison c = new Comparison(ls, yoy, coverage, an, ps, stats, flags(text, ps, yoy, an), open,
+                    List.of());
             out.put(e.id(), c);
+            units.put(e.id(), e.unit());
             passages += ps.size();
             copying += stats.copyRatio() > 0 ? 1 : 0;
             recycling += stats.recycledRatio() > 0 ? 1 : 0;
@@ -383,8 +391,10 @@ public final class CorpusComparison {
             kept += c.yearOverYear(YearOverYearMatch.Kind.PLAN_KEPT).size();
             anachronisms += an.size();
         }
+        List<SharedTemplates.Group> groups = sharedTemplates(out, units);
         long t3 = System.nanoTime();
         synchronized (this) {
+            sharedGroups = groups;
             summary = new Summary(n - templates, templates, index.postings(), candidates[0], pairsWithCopies,
                     passages, copying, recycling, repeatedProblems, repeatedPlans, kept, anachronisms,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
@@ -682,6 +692,94 @@ public final class CorpusComparison {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().filter(Character::isLetter).forEach(b::appendCodePoint);
         return b.toString();
+    }
+
+    /**
+     * The concrete plans (promises) of report {@code o} that report {@code r} does not mention: not kept (no
+     * {@code PLAN_KEPT} match), its {@value #PROMISE_KEY_WORDS} most distinctive content words (highest idf) appear in
+     * no item or sentence of {@code r}, and the share of its weighted content words that appear anywhere in {@code r}
+     * (all items and sentences together) stays below {@code keptSimilarity}. Measured on corpus-samples, a promise whose
+     * topic the later report takes up in other words (工作法 → 支部工作法作了交流) fails the first test, so the finding
+     * says only what is true: the report does not mention it.
+     */
+    private List<OpenPromise> openPromises(List<Entry> order, int r, int o, ItemMatcher matcher,
+                                           List<YearOverYearMatch> yoy) {
+        Entry prev = order.get(o);
+        ItemSketch a = order.get(r).items();
+        ItemSketch b = prev.items();
+        int[] all = IntStream.range(0, a.size()).flatMap(i -> IntStream.of(a.terms(i))).distinct().sorted().toArray();
+        List<OpenPromise> out = new ArrayList<>();
+        String prevText = null;
+        for (int j : b.of(ItemSketch.Kind.PROMISE)) {
+            Span promise = new Span(b.start(j), b.end(j));
+            boolean kept = yoy.stream().anyMatch(m -> m.kind() == YearOverYearMatch.Kind.PLAN_KEPT
+                    && m.previousReportId().equals(prev.id()) && m.previousSpan().equals(promise));
+            int[] tb = b.terms(j);
+            if (kept || tb.length < ItemMatcher.MIN_SHARED
+                    || Vocabulary.common(matcher.strongest(tb, PROMISE_KEY_WORDS), all).length > 0) {
+                continue;
+            }
+            double found = similarity(matcher.similarity(tb, all, ItemMatcher.Measure.CONTAINMENT));
+            if (found >= options.keptSimilarity()) {
+                continue;
+            }
+            if (prevText == null) {
+                prevText = store.get(prev.id()).text();
+            }
+            out.add(new OpenPromise(prev.id(), prev.year(), b.paragraph(j), promise,
+                    prevText.substring(promise.start(), promise.end()), found, options.keptSimilarity(),
+                    closest(a, tb, matcher)));
+        }
+        return out;
+    }
+
+    /** Distinctive words of a promise that must all be absent from the later report for it to be open. */
+    static final int PROMISE_KEY_WORDS = 2;
+
+    /** @return the paragraph of the item of {@code a} sharing most of {@code terms}' weight, or -1 */
+    private static int closest(ItemSketch a, int[] terms, ItemMatcher matcher) {
+        double best = 0;
+        int at = -1;
+        for (int i = 0; i < a.size(); i++) {
+            double s = matcher.similarity(terms, a.terms(i), ItemMatcher.Measure.CONTAINMENT);
+            if (s > best) {
+                best = s;
+                at = a.paragraph(i);
+            }
+        }
+        return at;
+    }
+
+    // ---- 疑似共同范文 ----------------------------------------------------------------------------------------
+
+    /**
+     * Groups the passages shared by reports of {@link SharedTemplates#MIN_UNITS} or more units and puts each
+     * report's passages (with their paragraph flags) into its comparison in {@code out}.
+     *
+     * @return the groups
+     */
+    private List<SharedTemplates.Group> sharedTemplates(Map<String, Comparison> out, Map<String, String> units) {
+        List<SharedTemplates.Group> groups = SharedTemplates.find(out, units, SharedTemplates.MIN_UNITS);
+        Map<String, List<SharedTemplate>> byReport = new TreeMap<>();
+        for (SharedTemplates.Group g : groups) {
+            for (SharedTemplates.Member m : g.members()) {
+                ReportText text = store.get(m.reportId());
+                int from = Math.max(0, text.paragraphAt(m.span().start()));
+                int to = Math.max(from, text.paragraphAt(Math.max(m.span().start(), m.span().end() - 1)));
+                byReport.computeIfAbsent(m.reportId(), k -> new ArrayList<>())
+                        .add(new SharedTemplate(g.number(), from, to, m.span(), m.text(), g.units()));
+            }
+        }
+        byReport.forEach((id, list) -> {
+            list.sort(Comparator.comparing(SharedTemplate::span));
+            out.put(id, out.get(id).withSharedTemplates(list));
+        });
+        return groups;
+    }
+
+    /** @return the 疑似共同范文 groups of the last {@link #compare()}, empty before it */
+    public synchronized List<SharedTemplates.Group> sharedTemplates() {
+        return sharedGroups;
     }
 
     private List<ProblemCoverage> coverage(List<Entry> order, int r, ReportText text, int o, ItemMatcher matcher,

@@ -55,6 +55,13 @@ final class ItemMatcher {
         return weight(common, 1) / Math.min(weight(a, 1), weight(b, 1));
     }
 
+    /** @return the {@code k} ids of {@code ids} with the highest weight (the most distinctive words), heaviest first */
+    int[] strongest(int[] ids, int k) {
+        return java.util.Arrays.stream(ids).boxed()
+                .sorted(Comparator.comparingDouble((Integer id) -> id < idf.length ? -idf[id] : -1).thenComparing(id -> id))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
     private double weight(int[] ids, int power) {
         double s = 0;
         for (int id : ids) {

@@ -26,14 +26,17 @@ import org.shuzhi.pipeline.model.TermMatch;
  *       ({@code plan-signals.txt}: a promise that can be checked a year later, DOMAIN.md §6 check 5); a leading
  *       针对…问题， clause names the problem the promise answers, not the promise, and is left out;</li>
  *   <li>{@link Kind#DONE}: each sentence of an achievement paragraph; {@link Kind#RECTIFICATION}: each sentence of a
- *       rectification paragraph (both can report a promise kept).</li>
+ *       rectification paragraph (both can report a promise kept);</li>
+ *   <li>{@link Kind#MENTION}: each sentence of every other paragraph (causes, basic facts, lead-in lines): with the
+ *       items above, every sentence of the report is in some item, so that a promise of last year that no item
+ *       matches is truly not mentioned ({@code Comparison.OpenPromise}). Mentions take no part in the word weights.</li>
  * </ul>
  * Headings are not items, nor are lead-in paragraphs that end with a colon (还存在以下不足：), which introduce the
  * items. Tokens come from the {@code segment} stage (never re-segmented).
  */
 final class ItemSketch {
     /** What an item is. */
-    enum Kind { PROBLEM, PLAN, PROMISE, DONE, RECTIFICATION, HEADLINE }
+    enum Kind { PROBLEM, PLAN, PROMISE, DONE, RECTIFICATION, HEADLINE, MENTION }
 
     private static final int KIND = 0;
     private static final int PARAGRAPH = 1;
@@ -97,6 +100,10 @@ final class ItemSketch {
                 Kind k = c == Category.ACHIEVEMENT ? Kind.DONE : Kind.RECTIFICATION;
                 for (Sentence s : p.sentences()) {
                     add(rows, k, p, s.span().start(), s.span().end(), vocabulary);
+                }
+            } else if (!(c == Category.PROBLEM || c == Category.PLAN) || leadIn(p.text())) {
+                for (Sentence s : p.sentences()) {
+                    add(rows, Kind.MENTION, p, s.span().start(), s.span().end(), vocabulary);
                 }
             }
         }

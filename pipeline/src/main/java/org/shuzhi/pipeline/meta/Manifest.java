@@ -74,6 +74,11 @@ public final class Manifest {
         return rows.getOrDefault(relativePath, Map.of());
     }
 
+    /** @return true when at least one row has a non-blank value in {@code column} */
+    public boolean hasColumn(String column) {
+        return rows.values().stream().anyMatch(r -> r.get(column) != null && !r.get(column).isBlank());
+    }
+
     /** @return the number of rows */
     public int size() {
         return rows.size();

@@ -24,16 +24,21 @@ import java.util.List;
  * @param passages       copied passages (maximal, official phrases excluded), in text order
  * @param copyStats      copy ratios of this report
  * @param paragraphFlags per-paragraph flags, only paragraphs that have at least one, by paragraph index
+ * @param openPromises   the concrete plans of the previous report that nothing in this report refers to, in the
+ *                       previous report's text order (issue 14: 上年承诺未见下文)
+ * @param sharedTemplates this report's passages that reports of three or more units share and no template of the
+ *                       library holds (疑似共同范文, issue 14), in text order
  */
 public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear, List<ProblemCoverage> coverage,
                          List<Anachronism> anachronisms, List<CopiedPassage> passages, CopyStats copyStats,
-                         List<ParagraphFlags> paragraphFlags) {
+                         List<ParagraphFlags> paragraphFlags, List<OpenPromise> openPromises,
+                         List<SharedTemplate> sharedTemplates) {
 
     /** Not compared (yet). */
     public static final Comparison NONE = new Comparison(List.of(), List.of(), List.of(), List.of(), List.of(),
-            CopyStats.NONE, List.of());
+            CopyStats.NONE, List.of(), List.of(), List.of());
 
-    /** Defensive copies. */
+    /** Defensive copies (a list absent from an older JSON reads as empty). */
     public Comparison {
         links = List.copyOf(links);
         yearOverYear = List.copyOf(yearOverYear);
@@ -41,6 +46,69 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
         anachronisms = List.copyOf(anachronisms);
         passages = List.copyOf(passages);
         paragraphFlags = List.copyOf(paragraphFlags);
+        openPromises = openPromises == null ? List.of() : List.copyOf(openPromises);
+        sharedTemplates = sharedTemplates == null ? List.of() : List.copyOf(sharedTemplates);
+    }
+
+    /**
+     * @return this comparison with its shared-template passages and the paragraph flags they add
+     *         ({@link ParagraphFlag#SHARED_TEMPLATE} on every paragraph a passage touches)
+     */
+    public Comparison withSharedTemplates(List<SharedTemplate> shared) {
+        java.util.Map<Integer, java.util.EnumSet<ParagraphFlag>> f = new java.util.TreeMap<>();
+        for (ParagraphFlags pf : paragraphFlags) {
+            f.put(pf.paragraph(), pf.flags().isEmpty() ? java.util.EnumSet.noneOf(ParagraphFlag.class)
+                    : java.util.EnumSet.copyOf(pf.flags()));
+        }
+        for (SharedTemplate s : shared) {
+            for (int i = s.paragraph(); i <= s.lastParagraph(); i++) {
+                f.computeIfAbsent(i, k -> java.util.EnumSet.noneOf(ParagraphFlag.class))
+                        .add(ParagraphFlag.SHARED_TEMPLATE);
+            }
+        }
+        List<ParagraphFlags> flags = new java.util.ArrayList<>();
+        f.forEach((i, s) -> flags.add(new ParagraphFlags(i, List.copyOf(s))));
+        return new Comparison(links, yearOverYear, coverage, anachronisms, passages, copyStats, flags, openPromises,
+                shared);
+    }
+
+    /**
+     * A concrete plan (承诺: a plan sentence with a deadline, quantity, owner or mechanism signal,
+     * {@code plan-signals.txt}) of the previous report of the same unit or secretary that no sentence of this report
+     * refers to: no achievement, rectification, problem, plan or other sentence shares enough of its weighted content
+     * words (idf-weighted overlap below {@code threshold}, the comparison's {@code keptSimilarity}). What it states is
+     * only that this report does not mention the promise (未见下文), not that the promise was broken.
+     *
+     * @param previousReportId  the previous report
+     * @param previousYear      its year
+     * @param previousParagraph index of the paragraph holding the promise there
+     * @param previousSpan      the promise there (UTF-16, half-open, in the previous report's cleaned text)
+     * @param previousText      its text
+     * @param closestSimilarity 0–1, the highest overlap of the promise with any sentence or item of this report
+     * @param threshold         0–1, the overlap at which a sentence would count as referring to it
+     * @param closestParagraph  index of the paragraph of this report holding that closest sentence, or -1
+     */
+    public record OpenPromise(String previousReportId, int previousYear, int previousParagraph, Span previousSpan,
+                              String previousText, double closestSimilarity, double threshold, int closestParagraph) {
+    }
+
+    /**
+     * A passage of this report in a 疑似共同范文 group (see {@code org.shuzhi.pipeline.compare.SharedTemplates}).
+     *
+     * @param group         the group's number in this run's {@code templates-shared.html} (1-based; renumbered on
+     *                      every run)
+     * @param paragraph     index of the paragraph where the passage starts
+     * @param lastParagraph index of the paragraph where it ends (≥ {@code paragraph})
+     * @param span          the passage in this report (UTF-16, half-open)
+     * @param text          its text
+     * @param units         the distinct units whose reports share the passage, sorted (at least three)
+     */
+    public record SharedTemplate(int group, int paragraph, int lastParagraph, Span span, String text,
+                                 List<String> units) {
+        /** Defensive copy. */
+        public SharedTemplate {
+            units = List.copyOf(units);
+        }
     }
 
     /** @return the flags of paragraph {@code paragraph} (0-based index), in vocabulary order; empty when none */

@@ -26,6 +26,8 @@ import java.util.Locale;
  *       earlier year's concrete plan promised</td></tr>
  *   <tr><td>{@code anachronism}</td><td>时代错位</td><td>it cites a congress, campaign or year that does not fit the
  *       report's year</td></tr>
+ *   <tr><td>{@code shared-template}</td><td>疑似共同范文</td><td>it overlaps a passage that reports of three or more
+ *       units share and no template of the library holds ({@link Comparison#sharedTemplates()})</td></tr>
  * </table>
  */
 public enum ParagraphFlag {
@@ -35,7 +37,8 @@ public enum ParagraphFlag {
     REPEATED_PROBLEM("问题重复出现"),
     REPEATED_PLAN("打算重复许诺"),
     PLAN_KEPT("兑现上年承诺"),
-    ANACHRONISM("时代错位");
+    ANACHRONISM("时代错位"),
+    SHARED_TEMPLATE("疑似共同范文");
 
     private final String label;
 

@@ -32,6 +32,8 @@ class SharedTemplatesTest {
 
     private static final Map<String, Comparison> RESULT = new TreeMap<>();
     private static final Map<String, String> UNIT_OF = new TreeMap<>();
+    private static final Map<String, ReportDocument> DOCS = new TreeMap<>();
+    private static List<SharedTemplates.Group> groupsOfTheRun;
 
     /** Filler that no two reports share: words drawn per sentence with a fixed seed, numbers every few characters. */
     static String filler(Random r, int sentences) {
@@ -74,10 +76,33 @@ class SharedTemplatesTest {
                         new MetaValue(UNITS[u], "manifest"), new MetaValue("书记" + u, "manifest"),
                         new MetaValue("2024", "manifest"), Map.of()));
                 UNIT_OF.put(d.id(), UNITS[u]);
+                DOCS.put(d.id(), d);
                 cc.add(d);
             }
         }
         RESULT.putAll(cc.compare());
+        groupsOfTheRun = cc.sharedTemplates();
+    }
+
+    @Test
+    void eachReportOfAGroupCarriesTheFlagOnTheParagraphOfThePassage() {
+        assertEquals(SharedTemplates.find(RESULT, UNIT_OF, SharedTemplates.MIN_UNITS), groupsOfTheRun);
+        for (String id : List.of("r0", "r1", "r2")) {
+            Comparison c = RESULT.get(id);
+            assertEquals(1, c.sharedTemplates().size(), id + " " + c.sharedTemplates());
+            Comparison.SharedTemplate t = c.sharedTemplates().get(0);
+            assertEquals(1, t.group());
+            assertEquals(3, t.units().size());
+            String paragraph = DOCS.get(id).paragraphs().get(t.paragraph()).text();
+            assertTrue(paragraph.contains(SHARED3), paragraph);
+            assertTrue(c.flags(t.paragraph()).contains(org.shuzhi.pipeline.model.ParagraphFlag.SHARED_TEMPLATE));
+            assertEquals(t.text(), DOCS.get(id).text().substring(t.span().start(), t.span().end()));
+        }
+        for (String id : List.of("r3", "r4")) {
+            assertEquals(List.of(), RESULT.get(id).sharedTemplates(), id);
+            assertTrue(RESULT.get(id).paragraphFlags().stream().noneMatch(f -> f.flags().contains(
+                    org.shuzhi.pipeline.model.ParagraphFlag.SHARED_TEMPLATE)), id);
+        }
     }
 
     @Test
