@@ -249,8 +249,8 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
         for (int i = 0; i < c.openPromises().size(); i++) {
             Comparison.OpenPromise o = c.openPromises().get(i);
             facts.add(new Fact(Fact.Kind.OPEN_PROMISE, d.id(), i, null, 0, 0, List.of(o.previousYear(), d.year()),
-                    o.previousYear() + "年报告中的打算“" + cut(o.previousText(), 60) + "”在今年的报告中未见下文（本报告没有"
-                    + "一句与之相近：最高相似度 " + ComparisonView.fmt(o.closestSimilarity()) + "，低于 "
+                    o.previousYear() + "年报告中的打算“" + cut(o.previousText(), 60) + "”在今年的报告中未见下文（其最有区分度的词"
+                    + "均未出现，全文共有词语比例 " + ComparisonView.fmt(o.closestSimilarity()) + "，低于 "
                     + ComparisonView.fmt(o.threshold()) + "）",
                     List.of(new Evidence(o.previousReportId(), o.previousYear(), o.previousParagraph(),
                             o.previousText()))));
