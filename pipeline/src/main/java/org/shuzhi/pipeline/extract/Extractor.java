@@ -319,6 +319,11 @@ public final class Extractor implements AutoCloseable {
     }
 
     /** @return the number of CJK ideographs, letters and digits in {@code s} */
+    public static int meaningfulCharsOf(String s) {
+        return meaningfulChars(s);
+    }
+
+    /** @return the number of CJK ideographs, letters and digits in {@code s} */
     static int meaningfulChars(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {

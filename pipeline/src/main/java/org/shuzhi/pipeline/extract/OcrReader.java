@@ -131,7 +131,7 @@ final class OcrReader {
             notes.add("删除页码、页眉页脚 " + j.dropped().size() + " 行，如：" + j.dropped().get(0));
         }
         return new ExtractionResult.Text(new Extraction(mediaType.equals("image") ? "image/ocr" : mediaType, null, n,
-                text.length(), notes, info, null), text);
+                text.length(), notes, info, null), text, j.pageStarts());
     }
 
     /**

@@ -98,7 +98,7 @@ final class OfdExtractor {
             notes.add("删除页码、页眉页脚 " + j.dropped().size() + " 行，如：" + j.dropped().get(0));
         }
         return new ExtractionResult.Text(new Extraction("application/ofd", null, n, j.text().length(), notes),
-                j.text());
+                j.text(), j.pageStarts());
     }
 
     /** One text code placed on the page, millimetres. */
