@@ -13,7 +13,8 @@ import org.shuzhi.pipeline.structure.Numbering;
  *
  * <p>A report starts at a <em>title line</em> followed by an <em>author line</em>:
  * <ul>
- *   <li>title: a paragraph of {@value #MIN_TITLE}–{@value #MAX_TITLE} characters containing 述职报告 (or ending in
+ *   <li>title: a paragraph (or two, when a centred title wraps and its second line, at most {@value #MAX_WRAPPED}
+ *       characters, reads as a paragraph of its own) of {@value #MIN_TITLE}–{@value #MAX_TITLE} characters containing 述职报告 (or ending in
  *       述职), not opening with a heading number (一、 （一） 1.), not ending in sentence punctuation, not naming the
  *       booklet itself (汇编, 目录) and not a contents entry (dot leaders or a trailing page number);</li>
  *   <li>author: the next paragraph, at most {@value #MAX_AUTHOR} characters, without sentence punctuation, not itself a
@@ -28,6 +29,10 @@ public final class BookletSplitter {
     static final int MIN_TITLE = 6;
     static final int MAX_TITLE = 60;
     static final int MAX_AUTHOR = 40;
+    /** Longest second line of a title wrapped over two lines. */
+    static final int MAX_WRAPPED = 30;
+    /** Shortest first line of a title wrapped over two lines. */
+    static final int MIN_WRAPPING = 15;
     /** Smallest report kept as a part, in letters, digits and CJK characters. */
     static final int MIN_REPORT_CHARS = 300;
 
@@ -65,12 +70,21 @@ public final class BookletSplitter {
             at += p.length() + 1;
         }
         List<Integer> starts = new ArrayList<>();
+        List<Integer> titleEnds = new ArrayList<>();
         for (int i = 0; i + 2 < paras.size(); i++) {
             String title = text.substring(paras.get(i)[0], paras.get(i)[1]).strip();
-            String author = text.substring(paras.get(i + 1)[0], paras.get(i + 1)[1]).strip();
-            if (isTitle(title) && isAuthor(author)) {
+            String next = text.substring(paras.get(i + 1)[0], paras.get(i + 1)[1]).strip();
+            if (isTitle(title) && isAuthor(next)) {
                 starts.add(i);
+                titleEnds.add(paras.get(i)[1]);
                 i++;
+            } else if (i + 3 < paras.size() && next.length() <= MAX_WRAPPED && !isTitle(title) && wrapsOn(title)
+                    && isTitle(title + next)
+                    && isAuthor(text.substring(paras.get(i + 2)[0], paras.get(i + 2)[1]).strip())) {
+                // a centred title wrapped onto a second line (PDF, OFD): the second line reads as its own paragraph
+                starts.add(i);
+                titleEnds.add(paras.get(i + 1)[1]);
+                i += 2;
             }
         }
         if (starts.size() < 2) {
@@ -86,7 +100,7 @@ public final class BookletSplitter {
             if (Extractor.meaningfulChars(text.substring(s, e)) < MIN_REPORT_CHARS) {
                 return List.of();
             }
-            String title = text.substring(s, paras.get(starts.get(k))[1]).strip();
+            String title = text.substring(s, titleEnds.get(k)).replaceAll("\\s*\n\\s*", "").strip();
             parts.add(new Part(s, e, page(pageStarts, s), page(pageStarts, Math.max(s, e - 1)), title));
         }
         return parts;
@@ -107,6 +121,16 @@ public final class BookletSplitter {
             return false;
         }
         return !CONTENTS_ENTRY.matcher(TextFold.fold(p).strip()).matches();
+    }
+
+    /**
+     * @return true if {@code line} can be the first line of a title wrapped onto a second line: a full line (at least
+     *         {@value #MIN_WRAPPING} characters) without inner spaces (a cover's 「unit　date」 line has them) and not a
+     *         contents entry
+     */
+    static boolean wrapsOn(String line) {
+        String f = TextFold.fold(line).strip();
+        return f.length() >= MIN_WRAPPING && !f.matches(".*\\s.*") && !CONTENTS_ENTRY.matcher(f).matches();
     }
 
     static boolean isAuthor(String p) {

@@ -65,8 +65,8 @@ public final class TesseractOcr {
     }
 
     /** The Chinese hint shown when OCR is wanted but Tesseract is missing. */
-    public static final String INSTALL_HINT = "本机未安装 OCR 组件，无法识别扫描件：请安装 Tesseract 及简体中文模型"
-            + "（Debian/Ubuntu：sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim），然后重新运行；"
+    public static final String INSTALL_HINT = "请安装文字识别（OCR）组件 Tesseract 及简体中文模型（Debian/Ubuntu："
+            + "sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim）后重新运行，本机目前无法识别扫描件；"
             + "或提交可复制文字的电子版（Word 或带文字层的 PDF）。";
 
     /** @return the engine's name and version with the model, e.g. {@code tesseract 5.3.0 chi_sim} */
@@ -117,9 +117,9 @@ public final class TesseractOcr {
                 int red = (rgb >> 16) & 0xFF;
                 int green = (rgb >> 8) & 0xFF;
                 int blue = rgb & 0xFF;
-                // a reddish pixel (seal ink) is taken at its red value; any other pixel at its luminance
-                int v = red > 120 && red > green + 40 && red > blue + 40 ? 255
-                        : (red * 299 + green * 587 + blue * 114) / 1000;
+                // a reddish pixel (seal ink, or text showing through it) is taken at its red value: the seal turns
+                // light grey, black text under it stays darker; any other pixel at its luminance
+                int v = red > green + 40 && red > blue + 40 ? red : (red * 299 + green * 587 + blue * 114) / 1000;
                 r.setSample(x, y, 0, v);
             }
         }
@@ -166,9 +166,49 @@ public final class TesseractOcr {
                 }
                 prev = t;
             }
-            out.add(new Line(sb.toString(), left, right, height, weight == 0 ? 0 : conf / weight));
+            out.add(new Line(fullWidthPunctuation(sb.toString()), left, right, height, weight == 0 ? 0 : conf / weight));
         }
         return out;
+    }
+
+    /**
+     * Tesseract's chi_sim model often returns ASCII punctuation ({@code , ; : ( ) " .}) where Chinese text has the
+     * full-width marks; next to a CJK character they are turned back into ，；：（）“” and 。 (a full stop only at the
+     * end of a line or before CJK text, never inside a number such as 3.5).
+     */
+    static String fullWidthPunctuation(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean open = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            boolean cjk = cjk(before) || cjk(after);
+            char r = c;
+            if (cjk || (c == '"' || c == '(' || c == ')')) {
+                switch (c) {
+                    case ',' -> r = '，';
+                    case ';' -> r = '；';
+                    case ':' -> r = '：';
+                    case '(' -> r = '（';
+                    case ')' -> r = '）';
+                    case '!' -> r = '！';
+                    case '?' -> r = '？';
+                    case '"' -> {
+                        r = open ? '“' : '”';
+                        open = !open;
+                    }
+                    case '.' -> r = cjk(before) && (after == ' ' || cjk(after)) ? '。' : '.';
+                    default -> r = c;
+                }
+            }
+            out.append(r);
+        }
+        return out.toString();
+    }
+
+    private static boolean cjk(char c) {
+        return c >= 0x3400 && c <= 0x9FFF || c >= 0xFF01 && c <= 0xFF5E || "，。；：“”（）、".indexOf(c) >= 0;
     }
 
     private static boolean latin(char c) {

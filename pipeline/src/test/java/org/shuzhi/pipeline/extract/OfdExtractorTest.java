@@ -94,7 +94,8 @@ class OfdExtractorTest {
                 VirtualPage vp = new VirtualPage(a4);
                 vp.add(new Paragraph(20d, 10d, 170d, 8d, "中共某某区委组织部", 3.5));
                 vp.add(new Paragraph(20d, 25d, 170d, 8d, "第" + page + "部分　党建工作任务完成情况统计", 4.2));
-                String[][] rows = {{"项目", "计划", "完成"}, {"主题党日", "12次", "14次"}, {"发展党员", "5名", "6名"}};
+                String[][] rows = {{"项目", "计划", "完成"}, {"主题党日", "12次", "14次"},
+                        {new String[] {"发展党员", "三会一课", "谈心谈话"}[page - 1], "5名", "6名"}};
                 for (int r = 0; r < rows.length; r++) {
                     for (int c = 0; c < 3; c++) {
                         vp.add(new Paragraph(20d + c * 55, 40d + r * 10, 50d, 8d, rows[r][c], 4.2));
