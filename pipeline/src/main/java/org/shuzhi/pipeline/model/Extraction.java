@@ -28,8 +28,9 @@ public record Extraction(String mediaType, String encoding, int pages, int rawCh
         this(mediaType, encoding, pages, rawChars, notes, null, null);
     }
 
-    /** @return true when the text came from OCR */
-    public boolean isOcr() {
+    /** @return true when the text came from OCR (not serialized: {@link #ocr()} says it) */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean fromOcr() {
         return ocr != null;
     }
 

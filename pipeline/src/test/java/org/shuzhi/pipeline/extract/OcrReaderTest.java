@@ -54,7 +54,7 @@ class OcrReaderTest {
         try (Extractor ex = new Extractor(ExtractionLimits.DEFAULT, boilerplate(), ocr, true)) {
             ExtractionResult r = ex.extract(pagePng());
             ExtractionResult.Text t = assertInstanceOf(ExtractionResult.Text.class, r, r::toString);
-            assertTrue(t.info().isOcr());
+            assertTrue(t.info().fromOcr());
             assertTrue(t.text().contains("基层党组织"), t.text());
             assertTrue(t.info().ocr().meanConfidence() > 60, t.info().ocr()::toString);
             assertTrue(t.info().ocr().paragraphs().size() >= 3, t.info().ocr()::toString);
