@@ -120,7 +120,8 @@ class BookletSplitterTest {
         List<Path> pdfs = List.of(Repo.samples().resolve("units/rendered/baisha-town-2025.pdf"),
                 Repo.samples().resolve("units/rendered/qingshi-town-2024.pdf"),
                 Repo.samples().resolve("units/rendered/jc-univ-info-2025.pdf"));
-        Path f = tmp.resolve("booklet.pdf");
+        // the year in the booklet's file name is not any report's year
+        Path f = tmp.resolve("汇编-2026.pdf");
         PDFMergerUtility merger = new PDFMergerUtility();
         int firstReportPage = 1;
         if (front) {
@@ -173,6 +174,8 @@ class BookletSplitterTest {
         }
         assertEquals("郑海波", docs.get(0).secretary());
         assertEquals("周建军", docs.get(1).secretary());
+        assertEquals(2025, docs.get(0).year());
+        assertEquals(2024, docs.get(1).year());
     }
 
     @Test
