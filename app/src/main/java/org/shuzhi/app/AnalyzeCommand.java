@@ -29,6 +29,7 @@ import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
+import org.shuzhi.pipeline.extract.TesseractOcr;
 import org.shuzhi.pipeline.meta.Manifest;
 import org.shuzhi.pipeline.run.Batch;
 import org.shuzhi.pipeline.run.InputFiles;
@@ -89,8 +90,36 @@ public final class AnalyzeCommand implements Callable<Integer> {
     long maxBytes;
 
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
-            description = "单个文件解析时限，秒（默认：${DEFAULT-VALUE}）")
+            description = "单个文件解析（文字层）时限，秒（默认：${DEFAULT-VALUE}）；超时的文件记为 TIMEOUT，文件不变时下次运行不再重试")
     int timeout;
+
+    @Option(names = "--max-chars", paramLabel = "<n>", defaultValue = "2000000",
+            description = "单个文件提取文字上限，字符（UTF-16 码元；默认：${DEFAULT-VALUE}）")
+    int maxChars;
+
+    @Option(names = "--min-text-chars", paramLabel = "<n>", defaultValue = "20",
+            description = "提取到的汉字、字母和数字少于此数即视为空文件或扫描件，字（默认：${DEFAULT-VALUE}）")
+    int minTextChars;
+
+    @Option(names = "--max-inflated-bytes", paramLabel = "<n>", defaultValue = "134217728",
+            description = "docx/odt/ofd 等压缩格式解压后、PDF 内容流解码后的总大小上限，字节（默认：${DEFAULT-VALUE}，即 128 MB；"
+                    + "超过视为“压缩炸弹”）")
+    long maxInflatedBytes;
+
+    @Option(names = "--no-ocr", description = "不对扫描件和图片做文字识别（OCR）；默认在已安装 tesseract 与简体中文模型时识别")
+    boolean noOcr;
+
+    @Option(names = "--ocr-dpi", paramLabel = "<dpi>", defaultValue = "300",
+            description = "扫描版 PDF 页面渲染后再识别的分辨率，点/英寸（默认：${DEFAULT-VALUE}）")
+    int ocrDpi;
+
+    @Option(names = "--max-ocr-pages", paramLabel = "<n>", defaultValue = "100",
+            description = "单个扫描件最多识别的页数，页（默认：${DEFAULT-VALUE}）")
+    int maxOcrPages;
+
+    @Option(names = "--ocr-page-timeout", paramLabel = "<seconds>", defaultValue = "120",
+            description = "识别一页的时限，秒（默认：${DEFAULT-VALUE}；超时即终止识别进程）")
+    int ocrPageTimeout;
 
     @Option(names = "--index", paramLabel = "<dir>", description = "检索索引文件夹（默认：<输出文件夹>/index）")
     Path index;
@@ -139,6 +168,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         String bad = threads != null && threads < 1 ? "--threads 必须是不小于 1 的整数"
                 : timeout < 1 ? "--timeout 必须是不小于 1 的秒数"
                 : maxBytes < 1 ? "--max-bytes 必须是正整数（字节）"
+                : maxChars < 1 ? "--max-chars 必须是正整数（字符）"
+                : minTextChars < 0 ? "--min-text-chars 不能小于 0"
+                : maxInflatedBytes < 1 ? "--max-inflated-bytes 必须是正整数（字节）"
+                : ocrDpi < 50 ? "--ocr-dpi 必须不小于 50"
+                : maxOcrPages < 1 ? "--max-ocr-pages 必须是正整数（页）"
+                : ocrPageTimeout < 1 ? "--ocr-page-timeout 必须是不小于 1 的秒数"
                 : minMatch < 2 ? "--min-match 必须是不小于 2 的整数"
                 : commitEvery < 1 ? "--commit-every 必须是不小于 1 的整数" : null;
         if (bad != null) {
@@ -209,18 +244,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean showProgress = !noProgress && System.console() != null;
         Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
-        ExtractionLimits limits = new ExtractionLimits(maxBytes, ExtractionLimits.DEFAULT.maxChars(), timeout,
-                ExtractionLimits.DEFAULT.minTextChars());
+        ExtractionLimits limits = new ExtractionLimits(maxBytes, maxChars, timeout, minTextChars, maxInflatedBytes,
+                ocrDpi, maxOcrPages, ocrPageTimeout);
+        TesseractOcr ocr = noOcr ? null : TesseractOcr.find("tesseract");
         WorkState state = WorkState.open(out, dictDir, input, limits, profile);
         RunSummary summary;
         CorpusPhase corpus;
         PublishPhase.Result published;
         long compareMillis;
         long p0;
-        try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits)) {
-            List<String> ids = listing.files().stream().map(InputFiles::reportId).toList();
+        try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits, ocr, !noOcr)) {
+            pipeline.recallFailures(sha -> state.failures().recall(state.stamp(sha)));
+            List<String> fileIds = listing.files().stream().map(InputFiles::reportId).toList();
+            // a compiled booklet is published as its reports: file id → the ids of its parts
+            Map<String, List<String>> parts = new java.util.concurrent.ConcurrentHashMap<>();
+            List<String> ids = fileIds;
             corpus = CorpusPhase.start(input, templates, pipeline, dict,
-                    CompareOptions.withMinMatch(minMatch).withThreads(n), state, Set.copyOf(ids));
+                    CompareOptions.withMinMatch(minMatch).withThreads(n), state, Set.copyOf(fileIds));
             // 1. analyse every changed file: its JSON is written and its text put in the fingerprint store as soon as
             //    it is done; an unchanged file (same content, same analysis, JSON present) is taken from the store
             Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
@@ -235,6 +275,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     return reused;
                 }, d -> {
                     write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    if (d.extraction().part() != null) {
+                        parts.computeIfAbsent(d.extraction().part().bookletId(), k -> new ArrayList<>()).add(d.id());
+                    }
+                    if (!d.ok() && d.sha256() != null && !d.sha256().isEmpty()) {
+                        state.failures().record(state.stamp(d.sha256()), d.failure());
+                    }
                     analysed.add(d.id());
                     corpus.add(d);
                     if (d.ok()) {
@@ -243,6 +289,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     step(bar, d.source());
                 });
             }
+            ids = fileIds.stream().flatMap(id -> parts.containsKey(id) ? parts.get(id).stream().sorted()
+                    : java.util.stream.Stream.of(id)).toList();
             // 2. compare all reports with each other, with earlier years and with the template library
             long c0 = System.nanoTime();
             Map<String, Comparison> comparisons = corpus.compare();

@@ -27,6 +27,8 @@ import org.shuzhi.pipeline.model.Comparison;
  *       file, same analysis, same comparison result, same options — and that is in the index is not published
  *       again; a report whose comparison changed because another file changed (a copy source, last year's report)
  *       is.</li>
+ *   <li>{@code failed.jsonl}: the {@link FailureLedger}. A file that failed is not parsed again until its content
+ *       or the analysis key changes.</li>
  * </ul>
  * The analysis key covers the program build (the jar's size and time), every file of the dictionaries folder, the
  * input's {@code manifest.csv} and the extraction limits; the publish key adds the {@code --profile} option and the
@@ -38,12 +40,15 @@ final class WorkState {
 
     private final FileTextStore store;
     private final PublishLedger ledger;
+    private final FailureLedger failures;
     private final String analysisKey;
     private final String profile;
 
-    private WorkState(FileTextStore store, PublishLedger ledger, String analysisKey, String profile) {
+    private WorkState(FileTextStore store, PublishLedger ledger, FailureLedger failures, String analysisKey,
+                      String profile) {
         this.store = store;
         this.ledger = ledger;
+        this.failures = failures;
         this.analysisKey = analysisKey;
         this.profile = profile;
     }
@@ -78,13 +83,18 @@ final class WorkState {
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取词表或 manifest.csv：" + e.getMessage(), e);
         }
-        return new WorkState(new FileTextStore(dir.resolve("compare")), PublishLedger.open(dir),
+        return new WorkState(new FileTextStore(dir.resolve("compare")), PublishLedger.open(dir), FailureLedger.open(dir),
                 HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
     }
 
     /** @return the fingerprint store (the comparison's text store) */
     FileTextStore store() {
         return store;
+    }
+
+    /** @return the ledger of files that could not be analysed */
+    FailureLedger failures() {
+        return failures;
     }
 
     /** @return the ledger of published reports */

@@ -32,8 +32,9 @@ class AnalyzeCommandTest {
     @Test
     void analysesTheBundledSamplesAndWritesJsonHtmlAndSummary() throws Exception {
         Path out = tmp.resolve("reports");
+        // --no-ocr: broken/scanned.pdf stays the SCANNED_NO_TEXT fixture (OCR of it: ScanAndBookletIT)
         assertEquals(0, run("analyze", root().resolve("corpus-samples").toString(), "--out", out.toString(),
-                "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress"));
+                "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress", "--no-ocr"));
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
         long files;
         try (Stream<Path> s = Files.list(out.resolve("json"))) {

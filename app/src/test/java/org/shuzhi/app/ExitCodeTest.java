@@ -59,7 +59,7 @@ class ExitCodeTest {
         Path in = faultFolder();
         Path out = tmp.resolve("out");
         CliRun r = run("analyze", in.toString(), "--out", out.toString(), "--dictionaries", dictionaries(),
-                "--no-progress");
+                "--no-progress", "--no-ocr");
         assertEquals(ShuzhiCommand.EXIT_OK, r.code(), r.err());
         Map<String, String> expected = Map.of("empty.docx", "EMPTY", "blank.txt", "EMPTY", "corrupt.docx", "CORRUPT",
                 "garbage.pdf", "CORRUPT", "encrypted.pdf", "ENCRYPTED", "scanned.pdf", "SCANNED_NO_TEXT",

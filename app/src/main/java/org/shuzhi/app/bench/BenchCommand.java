@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code shuzhi bench …}: benchmarks on synthetic corpora made from the bundled samples. */
 @Command(name = "bench", synopsisHeading = "用法：", descriptionHeading = "%n", optionListHeading = "%n选项：%n",
         commandListHeading = "%n命令：%n", description = "性能测试：用样本变换生成大规模语料，测量吞吐、延迟和内存。",
-        subcommands = {BenchCommand.Run.class, BenchCommand.Index.class, BenchCompareCommand.class})
+        subcommands = {BenchCommand.Run.class, BenchCommand.Index.class, BenchCompareCommand.class, BenchCommand.Ocr.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,6 +91,42 @@ public final class BenchCommand implements Runnable {
             SyntheticCorpus corpus = SyntheticCorpus.fromSamples(options.samples, dict, 42);
             options.inWorkFolder("shuzhi-bench-index", dir -> new IndexBenchmark(corpus, new Segmenter(dict), out)
                     .run(Files.createDirectories(dir.resolve("index")), paragraphs, options.threads(), options.runs));
+            return 0;
+        }
+    }
+
+    /** {@code shuzhi bench ocr}: character error rate and speed of OCR on scans made from real PDFs. */
+    @Command(name = "ocr", sortOptions = false, synopsisHeading = "用法：", descriptionHeading = "%n",
+            optionListHeading = "%n选项：%n",
+            description = "文字识别（OCR）评测：把带文字层的 PDF 渲染成 300 dpi 的“扫描件”（略微倾斜，盖红色公章），"
+                    + "再用 OCR 读回，与原文字层比较，报告字符错误率（CER）和每秒页数。需要安装 tesseract-ocr 与 tesseract-ocr-chi-sim。",
+            footer = {"%n示例：./shuzhi bench ocr --pdfs corpus-samples/units/rendered --work /tmp/shuzhi-ocr"})
+    static final class Ocr implements Callable<Integer> {
+        @Option(names = "--pdfs", paramLabel = "<dir>", defaultValue = "corpus-samples/units/rendered",
+                description = "带文字层的 PDF 所在文件夹（默认：${DEFAULT-VALUE}）")
+        java.nio.file.Path pdfs;
+
+        @Option(names = "--work", paramLabel = "<dir>", description = "扫描件写入的文件夹（默认：临时文件夹，结束后删除）")
+        java.nio.file.Path work;
+
+        @Option(names = "--rotation", paramLabel = "<degrees>", defaultValue = "0.8",
+                description = "扫描件的倾斜角度，度（默认：${DEFAULT-VALUE}）")
+        double rotation;
+
+        @Option(names = "--dictionaries", paramLabel = "<dir>", description = "词表文件夹（默认：仓库中的 dictionaries/）")
+        java.nio.file.Path dictionaries;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+        boolean help;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            Dictionaries dict = Dictionaries.load(org.shuzhi.app.Home.dictionaries(dictionaries));
+            java.nio.file.Path dir = work != null ? Files.createDirectories(work)
+                    : Files.createTempDirectory("shuzhi-bench-ocr");
+            new OcrBenchmark(out, dict.list(Dictionaries.BOILERPLATE_LINES)).run(OcrBenchmark.pdfs(pdfs), dir,
+                    rotation);
             return 0;
         }
     }

@@ -35,7 +35,11 @@ public final class HtmlReport {
     private static final Map<String, String> FORMATS = Map.of("application/pdf", "PDF",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word 文档（.docx）",
             "application/msword", "Word 97–2003 文档（.doc）", "text/plain", "纯文本", "text/html", "网页（HTML）",
-            "application/rtf", "RTF 文档", "application/vnd.oasis.opendocument.text", "ODF 文档（.odt）");
+            "application/rtf", "RTF 文档", "application/vnd.oasis.opendocument.text", "ODF 文档（.odt）",
+            "application/ofd", "OFD 版式文件（.ofd）", "image/ocr", "图片（文字识别）");
+
+    /** OCR paragraphs below this confidence (Tesseract's 0–100) are listed on the page. */
+    static final double LOW_OCR_CONFIDENCE = 75;
 
     /** Finding spans up to this many UTF-16 units are underlined in the text; longer ones flag their paragraph. */
     private static final int SHORT_SPAN = 40;
@@ -86,6 +90,15 @@ public final class HtmlReport {
                         "来自 manifest.csv")).toList());
         m.put("format", FORMATS.getOrDefault(doc.extraction().mediaType(), doc.extraction().mediaType()));
         m.put("extraction", doc.extraction());
+        var ocr = doc.extraction().ocr();
+        m.put("ocrMean", ocr == null ? "" : String.format(java.util.Locale.ROOT, "%.0f", ocr.meanConfidence()));
+        m.put("ocrLow", ocr == null ? List.of() : ocr.paragraphs().stream()
+                .filter(p -> p.confidence() < LOW_OCR_CONFIDENCE).limit(10).toList());
+        var part = doc.extraction().part();
+        m.put("siblings", part == null ? List.of() : java.util.stream.IntStream.rangeClosed(1, part.count())
+                .filter(k -> k != part.index())
+                .mapToObj(k -> new Row(String.valueOf(k), org.shuzhi.pipeline.run.Pipeline.partId(part.bookletId(), k),
+                        "")).toList());
         m.put("cleaning", cleaningRows(doc.cleaning()));
         m.put("flags", doc.flags().stream().map(f -> new Row(flagLabel(f), f.span().of(doc.text()).isEmpty()
                 ? f.term() : f.span().of(doc.text()), "位置 " + f.span().start())).toList());

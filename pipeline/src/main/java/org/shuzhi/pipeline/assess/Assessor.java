@@ -86,7 +86,7 @@ public final class Assessor {
         for (Check c : checks) {
             findings.addAll(c.check(view, p));
         }
-        findings.addAll(this.originality.check(p, originality));
+        findings.addAll(this.originality.check(p, originality, doc.extraction().fromOcr()));
         findings.replaceAll(f -> {
             String t = drafter.template(f.rule(), "title");
             return f.withTitle(t == null ? f.rule() : t.replace("{label}", label(p).apply(f)));

@@ -22,7 +22,37 @@ import org.shuzhi.pipeline.profile.Profile;
  * against it.
  */
 final class OriginalityCheck {
+    /** Note on every originality finding of a report whose text came from OCR. */
+    static final String OCR_NOTE = "本报告文字由扫描件识别（OCR）得到，可能有识别错误：雷同结论只作提示，须与原件核对，不据此认定抄袭";
+
     List<Finding> check(Profile p, Originality o) {
+        return check(p, o, false);
+    }
+
+    /**
+     * @param ocr true when the report's text came from OCR: then no finding FAILs on copied or recycled text (OCR
+     *            noise alone must never make an accusation): a share over the limit is a WARN "核对原件" instead, and
+     *            every originality finding carries {@link #OCR_NOTE}
+     */
+    List<Finding> check(Profile p, Originality o, boolean ocr) {
+        List<Finding> out = checkText(p, o);
+        if (!ocr) {
+            return out;
+        }
+        List<Finding> gated = new ArrayList<>();
+        for (Finding f : out) {
+            Finding g = f.verdict() == Verdict.FAIL
+                    ? new Finding(f.rule(), f.title(), f.dimension(), Verdict.WARN, f.value(), f.threshold(), f.unit(),
+                    f.comparison(), Math.max(f.credit(), 0.5), f.spans(), f.evidence(), f.source(), OCR_NOTE,
+                    f.message() + "（OCR 识别文本，请与原件核对）")
+                    : new Finding(f.rule(), f.title(), f.dimension(), f.verdict(), f.value(), f.threshold(), f.unit(),
+                    f.comparison(), f.credit(), f.spans(), f.evidence(), f.source(), OCR_NOTE, f.message());
+            gated.add(g);
+        }
+        return gated;
+    }
+
+    private List<Finding> checkText(Profile p, Originality o) {
         Profile.OriginalityRule rule = p.checks().originality();
         if (rule == null) {
             return List.of();

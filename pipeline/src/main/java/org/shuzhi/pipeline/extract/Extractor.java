@@ -33,7 +33,8 @@ import org.xml.sax.ContentHandler;
 
 /**
  * Reads the text of one submitted file: Tika (one parser for the whole run) for docx, doc, wps, rtf, odt and html;
- * PDFBox for PDFs; a charset-detecting decoder for plain text. Every way a file can be unreadable ends as an
+ * PDFBox for PDFs; ofdrw for OFD ({@link OfdExtractor}); a charset-detecting decoder for plain text; Tesseract OCR
+ * ({@link OcrReader}) for images and for PDFs without a text layer, when an engine is given. Every way a file can be unreadable ends as an
  * {@link ExtractionResult.Failed} with a {@link FailureKind}; this method never throws for a bad file.
  *
  * <p>Input safety ({@link ExtractionLimits}): a file over {@code maxBytes} is refused from its size alone; a zip-based
@@ -62,6 +63,10 @@ public final class Extractor implements AutoCloseable {
     }
     private final ExtractionLimits limits;
     private final PdfExtractor pdf;
+    private final OfdExtractor ofd;
+    /** null when OCR is off or Tesseract is not installed */
+    private final OcrReader ocr;
+    private final boolean ocrWanted;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "shuzhi-extract");
         t.setDaemon(true);
@@ -73,8 +78,22 @@ public final class Extractor implements AutoCloseable {
      * @param boilerplate the {@code boilerplate-lines} list, used to drop PDF page furniture
      */
     public Extractor(ExtractionLimits limits, TermList boilerplate) {
+        this(limits, boilerplate, null, false);
+    }
+
+    /**
+     * @param limits      size, length, time and OCR limits
+     * @param boilerplate the {@code boilerplate-lines} list, used to drop page furniture of PDF, OFD and OCR pages
+     * @param ocr         the OCR engine for scans and images, or null: scans are then SCANNED_NO_TEXT
+     * @param ocrWanted   true when OCR was asked for (the default) but {@code ocr} may be missing: a scan's failure
+     *                    then says how to install it
+     */
+    public Extractor(ExtractionLimits limits, TermList boilerplate, TesseractOcr ocr, boolean ocrWanted) {
         this.limits = limits;
         this.pdf = new PdfExtractor(boilerplate, limits);
+        this.ofd = new OfdExtractor(boilerplate, limits);
+        this.ocr = ocr == null ? null : new OcrReader(ocr, limits, boilerplate);
+        this.ocrWanted = ocrWanted;
     }
 
     /**
@@ -94,8 +113,9 @@ public final class Extractor implements AutoCloseable {
             return new ExtractionResult.Failed(readFailure(e));
         }
         Future<ExtractionResult> f = pool.submit(() -> extract(bytes, file.getFileName().toString()));
+        ExtractionResult r;
         try {
-            return f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
+            r = f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
             return failed(FailureKind.TIMEOUT, "超过 " + limits.timeoutSeconds() + " 秒", "timeout");
@@ -106,6 +126,21 @@ public final class Extractor implements AutoCloseable {
         } catch (ExecutionException e) {
             return translate(e.getCause(), bytes);
         }
+        if (r instanceof ExtractionResult.Failed failed && failed.failure().kind() == FailureKind.SCANNED_NO_TEXT
+                && !failed.failure().cause().startsWith("ocr")) {
+            boolean isPdf = bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D';
+            boolean ofdScan = !isPdf && OfdExtractor.isOfd(bytes);
+            if (ocr != null && !ofdScan) {
+                // OCR runs here, outside the parse timeout: it is bounded per page, and its processes are killed
+                return ocr.read(bytes, isPdf);
+            }
+            if (ocrWanted && ocr == null) {
+                Failure f0 = failed.failure();
+                return new ExtractionResult.Failed(new Failure(f0.kind(), f0.message(), TesseractOcr.INSTALL_HINT,
+                        f0.cause()));
+            }
+        }
+        return r;
     }
 
     /**
@@ -143,6 +178,10 @@ public final class Extractor implements AutoCloseable {
         if (base.equals("application/pdf")) {
             return pdf.extract(bytes);
         }
+        if (OfdExtractor.isOfd(bytes)) {
+            ZipBombGuard.Refusal bomb = ZipBombGuard.check(bytes, limits.maxInflatedBytes());
+            return bomb != null ? zipBomb(bomb) : ofd.extract(bytes);
+        }
         TextDecoder.Decoded decoded = null;
         if (base.equals("application/octet-stream")) {
             // text in a legacy charset (GBK) has no magic bytes: try to read it as text before calling it binary
@@ -163,7 +202,7 @@ public final class Extractor implements AutoCloseable {
         }
         if (isArchiveOrBinary(base)) {
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-            boolean claimsDocument = List.of("docx", "doc", "pdf", "wps", "rtf", "odt", "txt", "html", "htm")
+            boolean claimsDocument = List.of("docx", "doc", "pdf", "wps", "rtf", "odt", "txt", "html", "htm", "ofd")
                     .contains(ext);
             return claimsDocument
                     ? failed(FailureKind.CORRUPT, "扩展名为 ." + ext + "，内容却不是该格式（" + base + "）", base)
@@ -277,6 +316,11 @@ public final class Extractor implements AutoCloseable {
 
     private static ExtractionResult failed(FailureKind kind, String detail, String cause) {
         return new ExtractionResult.Failed(detail == null ? Failure.of(kind, cause) : Failure.of(kind, detail, cause));
+    }
+
+    /** @return the number of CJK ideographs, letters and digits in {@code s} */
+    public static int meaningfulCharsOf(String s) {
+        return meaningfulChars(s);
     }
 
     /** @return the number of CJK ideographs, letters and digits in {@code s} */

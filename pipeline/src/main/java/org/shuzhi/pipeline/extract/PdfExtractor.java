@@ -63,7 +63,7 @@ final class PdfExtractor {
                 notes.add("PDF 文件不完整（结尾缺少 %%EOF 标记，可能未传完），已尽量读取，文字可能缺失");
             }
             return new ExtractionResult.Text(new Extraction("application/pdf", null, n, j.text().length(), notes),
-                    j.text());
+                    j.text(), j.pageStarts());
         } catch (InvalidPasswordException e) {
             return new ExtractionResult.Failed(Failure.of(FailureKind.ENCRYPTED, e.getMessage()));
         }

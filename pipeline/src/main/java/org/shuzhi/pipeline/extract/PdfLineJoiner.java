@@ -26,19 +26,33 @@ final class PdfLineJoiner {
     private PdfLineJoiner() {
     }
 
-    /** What was joined, and what was dropped. */
-    record Joined(String text, List<String> dropped) {
+    /**
+     * What was joined, and what was dropped.
+     *
+     * @param pageStarts for each page, the offset in {@code text} (UTF-16) where its first kept line begins; a page
+     *                   with no kept line starts where the next one does
+     */
+    record Joined(String text, List<String> dropped, List<Integer> pageStarts) {
     }
 
     static Joined join(List<List<PdfLine>> pages, TermList boilerplate) {
         List<String> dropped = new ArrayList<>();
         List<List<PdfLine>> kept = dropFurniture(pages, boilerplate, dropped);
         List<PdfLine> lines = new ArrayList<>();
-        kept.forEach(lines::addAll);
+        List<Integer> firstLineOfPage = new ArrayList<>();
+        for (List<PdfLine> page : kept) {
+            firstLineOfPage.add(lines.size());
+            lines.addAll(page);
+        }
+        Integer[] pageStarts = new Integer[kept.size()];
         float minLeft = (float) lines.stream().mapToDouble(PdfLine::left).min().orElse(0);
         float maxRight = margin(lines);
         StringBuilder out = new StringBuilder();
+        int page = 0;
         for (int i = 0; i < lines.size(); i++) {
+            while (page < pageStarts.length && firstLineOfPage.get(page) <= i) {
+                pageStarts[page++] = out.length();
+            }
             String line = lines.get(i).text();
             out.append(line);
             if (i == lines.size() - 1) {
@@ -51,7 +65,10 @@ final class PdfLineJoiner {
                 out.append(' ');
             }
         }
-        return new Joined(out.toString(), dropped);
+        while (page < pageStarts.length) {
+            pageStarts[page++] = out.length();
+        }
+        return new Joined(out.toString(), dropped, List.of(pageStarts));
     }
 
     private static boolean endsParagraph(PdfLine line, PdfLine next, float minLeft, float margin) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
+import org.shuzhi.pipeline.extract.BookletSplitter;
 import org.shuzhi.pipeline.extract.ExtractionResult;
 import org.shuzhi.pipeline.extract.Extractor;
 import org.shuzhi.pipeline.meta.Manifest;
@@ -37,6 +38,25 @@ public final class Pipeline implements AutoCloseable {
     private final Extractor extractor;
     private final List<Stage> stages;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    private volatile FailureMemory memory;
+
+    /**
+     * Failures of earlier runs, so that a file that failed is not parsed again until it changes (a TIMEOUT costs its
+     * timeout once, not on every run).
+     */
+    @FunctionalInterface
+    public interface FailureMemory {
+        /**
+         * @param sha256 a file's SHA-256 (lower-case hex)
+         * @return how that content failed in an earlier run with the same analysis settings, or null
+         */
+        Failure recall(String sha256);
+    }
+
+    /** Sets where earlier failures are looked up before a file is parsed; null: every file is parsed. */
+    public void recallFailures(FailureMemory memory) {
+        this.memory = memory;
+    }
 
     /**
      * @throws IllegalArgumentException if a stage needs an annotation no earlier stage provides
@@ -63,6 +83,18 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * The standard pipeline with OCR of scans and images.
+     *
+     * @param ocr       the OCR engine, or null when it is off or not installed
+     * @param ocrWanted true when OCR was asked for: without an engine, a scan's failure says how to install it
+     */
+    public static Pipeline standard(Dictionaries dict, Manifest manifest, ExtractionLimits limits,
+                                    org.shuzhi.pipeline.extract.TesseractOcr ocr, boolean ocrWanted) {
+        return new Pipeline(new Extractor(limits, dict.list(Dictionaries.BOILERPLATE_LINES), ocr, ocrWanted),
+                Stages.standard(dict, manifest));
+    }
+
+    /**
      * Analyses one file. Never throws for a bad file: an unreadable file comes back with a {@link Failure}; an
      * unexpected error inside a stage becomes a CORRUPT failure naming the stage, so the batch goes on. A file over
      * the size limit is refused from its size alone: it is neither hashed nor read ({@code sha256} stays empty). A
@@ -79,29 +111,81 @@ public final class Pipeline implements AutoCloseable {
      * {@link #analyze(Path, Path)} with the file's SHA-256 already computed ({@link #hashWithinLimit}), or null.
      */
     public ReportDocument analyze(Path root, Path file, String knownSha256) {
+        return analyze(root, file, knownSha256, false).get(0);
+    }
+
+    /**
+     * {@link #analyze(Path, Path, String)}, splitting a compiled booklet (述职材料汇编, {@link BookletSplitter}) into
+     * its reports: each comes back as its own document, with id {@code <file id>--NN} (NN = its 1-based position, two
+     * digits), the file's source and hash, and {@link org.shuzhi.pipeline.model.Extraction#part()} linking it to the
+     * booklet and its page range. A file that is not a booklet comes back as one document, as from {@code analyze}.
+     *
+     * @return the file's documents, at least one
+     */
+    public List<ReportDocument> analyzeAll(Path root, Path file, String knownSha256) {
+        return analyze(root, file, knownSha256, true);
+    }
+
+    /** @return the id of part {@code index} (1-based) of the booklet with id {@code bookletId} */
+    public static String partId(String bookletId, int index) {
+        return bookletId + String.format(java.util.Locale.ROOT, "--%02d", index);
+    }
+
+    private List<ReportDocument> analyze(Path root, Path file, String knownSha256, boolean split) {
         String rel = root.relativize(file).toString().replace('\\', '/');
-        ReportDocument unread = ReportDocument.of(InputFiles.reportId(rel), rel, "", 0);
+        String id = InputFiles.reportId(rel);
+        ReportDocument unread = ReportDocument.of(id, rel, "", 0);
         String sha;
         long size;
         try {
             size = Files.size(file);
             Failure refused = extractor.refuseBySize(size);
             if (refused != null && refused.kind() == FailureKind.TOO_LARGE) {
-                return ReportDocument.of(InputFiles.reportId(rel), rel, "", size).withFailure(refused);
+                return List.of(ReportDocument.of(id, rel, "", size).withFailure(refused));
             }
             sha = knownSha256 != null ? knownSha256 : sha256(file);
         } catch (IOException e) {
-            return unread.withFailure(Extractor.readFailure(e));
+            return List.of(unread.withFailure(Extractor.readFailure(e)));
         }
-        ReportDocument doc = ReportDocument.of(InputFiles.reportId(rel), rel, sha, size);
+        ReportDocument doc = ReportDocument.of(id, rel, sha, size);
+        FailureMemory m = memory;
+        Failure known = m == null ? null : m.recall(sha);
+        if (known != null) {
+            return List.of(doc.withWarning("上次运行时该文件已无法分析，文件内容未变化，本次沿用上次的结论，未重新解析")
+                    .withFailure(known));
+        }
         long t0 = System.nanoTime();
         ExtractionResult r = extractor.extract(file);
         add(EXTRACT, t0);
         if (r instanceof ExtractionResult.Failed f) {
-            return doc.withFailure(f.failure());
+            return List.of(doc.withFailure(f.failure()));
         }
         ExtractionResult.Text t = (ExtractionResult.Text) r;
-        doc = doc.withExtraction(t.info(), t.text());
+        List<BookletSplitter.Part> parts = split ? BookletSplitter.split(t.text(), t.pageStarts()) : List.of();
+        if (parts.isEmpty()) {
+            return List.of(runStages(doc.withExtraction(t.info(), t.text())));
+        }
+        List<ReportDocument> out = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            BookletSplitter.Part p = parts.get(k);
+            String partText = t.text().substring(p.start(), p.end());
+            org.shuzhi.pipeline.model.Extraction.BookletPart link = new org.shuzhi.pipeline.model.Extraction.BookletPart(
+                    id, k + 1, parts.size(), p.firstPage(), p.lastPage(), p.title());
+            List<String> notes = new ArrayList<>(t.info().notes());
+            notes.add(0, "本报告取自述职材料汇编 " + rel + "：第 " + (k + 1) + " 篇（共 " + parts.size() + " 篇）"
+                    + (p.firstPage() > 0 ? "，第 " + p.firstPage() + "–" + p.lastPage() + " 页" : ""));
+            if (k == 0 && p.start() > 0) {
+                notes.add("汇编开头的封面、目录等 " + Extractor.meaningfulCharsOf(t.text().substring(0, p.start()))
+                        + " 字不属于任何一篇报告，未分析");
+            }
+            ReportDocument d = ReportDocument.of(partId(id, k + 1), rel, sha, size)
+                    .withExtraction(t.info().asPart(link, partText.length(), notes), partText);
+            out.add(runStages(d));
+        }
+        return out;
+    }
+
+    private ReportDocument runStages(ReportDocument doc) {
         for (Stage s : stages) {
             long t1 = System.nanoTime();
             try {

@@ -109,6 +109,11 @@ public final class Stages {
                     return d.withText(r.text(), r.edits(), r.flags());
                 }),
                 new Simple("metadata", Set.of(Stage.CLEAN_TEXT), Set.of(Stage.METADATA), d -> {
+                    if (d.extraction().part() != null) {
+                        // one report of a compiled booklet: the booklet's manifest row and file name (e.g. 汇编-2025)
+                        // describe the booklet, not this report; its own title and author lines do
+                        return d.withMetadata(meta.resolve(java.util.Map.of(), "", d.text()));
+                    }
                     String name = d.source().substring(d.source().lastIndexOf('/') + 1);
                     return d.withMetadata(meta.resolve(manifest.row(d.source()), name, d.text()));
                 }),
