@@ -29,6 +29,7 @@ import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
+import org.shuzhi.pipeline.extract.ParseProcesses;
 import org.shuzhi.pipeline.extract.TesseractOcr;
 import org.shuzhi.pipeline.meta.Manifest;
 import org.shuzhi.pipeline.run.Batch;
@@ -105,6 +106,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "docx/odt/ofd 等压缩格式解压后、PDF 内容流解码后的总大小上限，字节（默认：${DEFAULT-VALUE}，即 128 MB；"
                     + "超过视为“压缩炸弹”）")
     long maxInflatedBytes;
+
+    @Option(names = "--parse-in-process", description = "在本进程的线程中解析文件，不另起解析子进程：省去子进程的启动，"
+            + "但解析超时的文件只能放弃、不能终止（继续占用一个线程直到解析完）；默认每个线程一个解析子进程，超时即终止")
+    boolean parseInProcess;
+
+    @Option(names = "--parse-heap", paramLabel = "<MB>", defaultValue = "768",
+            description = "每个解析子进程的最大堆内存，MB（默认：${DEFAULT-VALUE}）")
+    int parseHeapMb;
 
     @Option(names = "--no-ocr", description = "不对扫描件和图片做文字识别（OCR）；默认在已安装 tesseract 与简体中文模型时识别")
     boolean noOcr;
@@ -253,7 +262,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PublishPhase.Result published;
         long compareMillis;
         long p0;
-        try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits, ocr, !noOcr)) {
+        try (Pipeline pipeline = Pipeline.standard(dict, manifest, limits, ocr, !noOcr,
+                parseInProcess ? null : new ParseProcesses(limits, dictDir, parseHeapMb))) {
             pipeline.recallFailures(sha -> state.failures().recall(state.stamp(sha)));
             List<String> fileIds = listing.files().stream().map(InputFiles::reportId).toList();
             // a compiled booklet is published as its reports: file id → the ids of its parts

@@ -42,8 +42,9 @@ import org.xml.sax.ContentHandler;
  * extracts its text; embedded documents (OLE objects, a docx
  * inside a docx) are not parsed; Tika stops writing at {@code maxChars}; text that is glyph garbage (a PDF without
  * character maps) or mojibake is refused. A parse that overruns {@code timeoutSeconds} is reported as TIMEOUT at
- * once and its thread interrupted, but Tika and PDFBox do not check interrupts: the parse runs on to its end on a
- * daemon thread (only a separate process could stop it).
+ * once. Parsing in {@link ParseProcesses} (child JVMs), the overrunning child is killed: the parse is stopped.
+ * Parsing on a thread of this process (no {@code ParseProcesses}), its thread is interrupted, but Tika and PDFBox do
+ * not check interrupts: the parse runs on to its end on a daemon thread.
  *
  * <p>Thread-safe; one instance serves a whole run. Owns a thread pool for the parse timeout: {@link #close()} it.
  * The caller keeps ownership of nothing: files are read by path.
@@ -67,6 +68,8 @@ public final class Extractor implements AutoCloseable {
     /** null when OCR is off or Tesseract is not installed */
     private final OcrReader ocr;
     private final boolean ocrWanted;
+    /** null: parse on a thread of this process */
+    private final ParseProcesses processes;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "shuzhi-extract");
         t.setDaemon(true);
@@ -89,6 +92,21 @@ public final class Extractor implements AutoCloseable {
      *                    then says how to install it
      */
     public Extractor(ExtractionLimits limits, TermList boilerplate, TesseractOcr ocr, boolean ocrWanted) {
+        this(limits, boilerplate, ocr, ocrWanted, null);
+    }
+
+    /**
+     * @param limits      size, length, time and OCR limits
+     * @param boilerplate the {@code boilerplate-lines} list, used to drop page furniture of PDF, OFD and OCR pages
+     * @param ocr         the OCR engine for scans and images, or null: scans are then SCANNED_NO_TEXT
+     * @param ocrWanted   true when OCR was asked for but {@code ocr} may be missing
+     * @param processes   child processes to parse in, so that a parse over the time limit is stopped (killed), or
+     *                    null to parse on a thread of this process (a parse over the limit is then abandoned and runs
+     *                    on to its end); closed by {@link #close()}
+     */
+    public Extractor(ExtractionLimits limits, TermList boilerplate, TesseractOcr ocr, boolean ocrWanted,
+                     ParseProcesses processes) {
+        this.processes = processes;
         this.limits = limits;
         this.pdf = new PdfExtractor(boilerplate, limits);
         this.ofd = new OfdExtractor(boilerplate, limits);
@@ -112,19 +130,10 @@ public final class Extractor implements AutoCloseable {
         } catch (IOException e) {
             return new ExtractionResult.Failed(readFailure(e));
         }
-        Future<ExtractionResult> f = pool.submit(() -> extract(bytes, file.getFileName().toString()));
-        ExtractionResult r;
-        try {
-            r = f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return failed(FailureKind.TIMEOUT, "超过 " + limits.timeoutSeconds() + " 秒", "timeout");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            return failed(FailureKind.TIMEOUT, "已中断", "interrupted");
-        } catch (ExecutionException e) {
-            return translate(e.getCause(), bytes);
+        ExtractionResult r = processes != null ? processes.parse(file, limits.timeoutSeconds())
+                : parseOnThread(bytes, file.getFileName().toString());
+        if (r instanceof ExtractionResult.Failed failed && failed.failure().kind() == FailureKind.TIMEOUT) {
+            return r;
         }
         if (r instanceof ExtractionResult.Failed failed && failed.failure().kind() == FailureKind.SCANNED_NO_TEXT
                 && !failed.failure().cause().startsWith("ocr")) {
@@ -141,6 +150,39 @@ public final class Extractor implements AutoCloseable {
             }
         }
         return r;
+    }
+
+    /** Parses on a pool thread; over the time limit the thread is interrupted and abandoned. */
+    private ExtractionResult parseOnThread(byte[] bytes, String name) {
+        Future<ExtractionResult> f = pool.submit(() -> extract(bytes, name));
+        try {
+            return f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return failed(FailureKind.TIMEOUT, "超过 " + limits.timeoutSeconds() + " 秒", "timeout");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed(FailureKind.TIMEOUT, "已中断", "interrupted");
+        } catch (ExecutionException e) {
+            return translate(e.getCause(), bytes);
+        }
+    }
+
+    /**
+     * Parses in the calling thread with no time limit (what a {@link ParseProcesses} child runs; its parent enforces
+     * the limit by killing it). No OCR.
+     *
+     * @param bytes the file's bytes
+     * @param name  its file name (for type detection)
+     * @return its text, or why it cannot be read
+     */
+    ExtractionResult parseHere(byte[] bytes, String name) {
+        try {
+            return extract(bytes, name);
+        } catch (Exception | StackOverflowError e) {
+            return translate(e, bytes);
+        }
     }
 
     /**
@@ -336,6 +378,9 @@ public final class Extractor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (processes != null) {
+            processes.close();
+        }
         pool.shutdownNow();
     }
 }

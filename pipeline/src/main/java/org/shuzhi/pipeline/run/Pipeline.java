@@ -90,8 +90,22 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline standard(Dictionaries dict, Manifest manifest, ExtractionLimits limits,
                                     org.shuzhi.pipeline.extract.TesseractOcr ocr, boolean ocrWanted) {
-        return new Pipeline(new Extractor(limits, dict.list(Dictionaries.BOILERPLATE_LINES), ocr, ocrWanted),
-                Stages.standard(dict, manifest));
+        return standard(dict, manifest, limits, ocr, ocrWanted, null);
+    }
+
+    /**
+     * The standard pipeline with OCR, parsing in child processes.
+     *
+     * @param ocr       the OCR engine, or null when it is off or not installed
+     * @param ocrWanted true when OCR was asked for: without an engine, a scan's failure says how to install it
+     * @param processes child processes to parse in (a parse over the time limit is killed), or null to parse on
+     *                  threads of this process; closed with the pipeline
+     */
+    public static Pipeline standard(Dictionaries dict, Manifest manifest, ExtractionLimits limits,
+                                    org.shuzhi.pipeline.extract.TesseractOcr ocr, boolean ocrWanted,
+                                    org.shuzhi.pipeline.extract.ParseProcesses processes) {
+        return new Pipeline(new Extractor(limits, dict.list(Dictionaries.BOILERPLATE_LINES), ocr, ocrWanted,
+                processes), Stages.standard(dict, manifest));
     }
 
     /**
