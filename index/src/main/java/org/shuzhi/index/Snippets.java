@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -34,18 +36,24 @@ public final class Snippets {
     /**
      * @param textQuery the query the hits matched (as {@link ReportQueryParser#parse} gave it)
      * @param texts     paragraph texts, in hit order (null or empty for a report hit)
+     * @param keywords  for each text, the values of its document's keyword fields ({@link Schema#KEYWORD_FIELDS}),
+     *                  so that a query with a clause such as {@code category:problem} matches as in the index
      * @return the fragments of each text, in the same order: the highlighted passages, or the text's opening when
      *         nothing in it matched
      */
-    public List<List<SearchResult.Fragment>> of(Query textQuery, List<String> texts) {
+    public List<List<SearchResult.Fragment>> of(Query textQuery, List<String> texts,
+                                                List<Map<String, List<String>>> keywords) {
         if (texts.isEmpty()) {
             return List.of();
         }
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(indexAnalyzer))) {
-                for (String t : texts) {
+                for (int i = 0; i < texts.size(); i++) {
                     Document d = new Document();
+                    String t = texts.get(i);
                     d.add(new Field(Schema.TEXT, t == null ? "" : t, ReportIndexer.TEXT_TYPE));
+                    keywords.get(i).forEach((field, values) -> values.forEach(v ->
+                            d.add(new StringField(field, v, Field.Store.NO))));
                     w.addDocument(d);
                 }
             }
