@@ -29,6 +29,7 @@ import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
 import org.shuzhi.pipeline.compare.CompareFingerprints;
 import org.shuzhi.pipeline.compare.InMemoryTextStore;
+import org.shuzhi.pipeline.compare.TemplateLibrary;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.meta.Manifest;
@@ -56,7 +57,8 @@ import org.shuzhi.pipeline.run.Pipeline;
  * <p>What is distributed: the per-report pipeline (the bulk of the time) and the fingerprint join. What is not: the
  * alignment of the candidate pairs and the assembly of the results, which {@link CorpusComparison} does in one process
  * (it does not take candidate pairs or alignments from outside); see the README's "Running at scale". The template
- * library ({@code --templates}) is not read here. Input and dictionary folders must be readable at the same path
+ * library is read as {@code analyze} reads it (folders marked {@value TemplateLibrary#MARKER} and {@code --templates}); its texts are analysed in the map step and pair with every report that shares a
+ * fingerprint with them, whatever the fingerprint's frequency (the single-machine rule). Input and dictionary folders must be readable at the same path
  * from every executor (a shared file system).
  */
 public final class SparkComparison {
@@ -79,8 +81,12 @@ public final class SparkComparison {
     }
 
     /** One analysed file, as it travels between the stages (JSON in the contract of {@code analyze}). */
-    record Analysed(String id, boolean ok, String document, String input, int[] fingerprints)
+    record Analysed(String id, boolean template, boolean ok, String document, String input, int[] fingerprints)
             implements Serializable {
+    }
+
+    /** A file to analyse: a report of the input folder, or a text of the template library. */
+    record Task(String root, String file, boolean template) implements Serializable {
     }
 
     private SparkComparison() {
@@ -91,43 +97,71 @@ public final class SparkComparison {
      * @param input        the folder of report files
      * @param dictionaries the dictionaries folder
      * @param options      the comparison's settings (the same as the single-machine run's)
+     * @param templates    the template library given with {@code --templates}, or null (folders of the input marked
+     *                     {@value TemplateLibrary#MARKER} are read in any case, as {@code analyze} does)
      * @param partitions   partitions of the file list (≥ 1; a few per executor core)
      * @throws IOException if the input folder cannot be listed
      */
-    public static Result run(SparkSession spark, Path input, Path dictionaries, CompareOptions options, int partitions)
-            throws IOException {
+    public static Result run(SparkSession spark, Path input, Path dictionaries, CompareOptions options, Path templates,
+                             int partitions) throws IOException {
         ObjectMapper json = JsonOutput.mapper();
-        List<String> files = InputFiles.list(input).files();
+        Path in = input.toAbsolutePath().normalize();
+        Path library = templates == null ? null : templates.toAbsolutePath().normalize();
+        List<Task> files = new ArrayList<>();
+        for (TemplateLibrary.TemplateFile t : TemplateLibrary.find(in, library)) {
+            files.add(new Task(t.root().toString(), t.file().toString(), true));
+        }
+        for (String f : InputFiles.list(in).files()) {
+            if (library == null || !in.resolve(f).normalize().startsWith(library)) {
+                files.add(new Task(in.toString(), in.resolve(f).toString(), false));
+            }
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long t0 = System.nanoTime();
         JavaRDD<Analysed> analysed = jsc.parallelize(files, Math.max(1, partitions))
-                .mapPartitions(new Analyse(input.toAbsolutePath().toString(),
-                        dictionaries.toAbsolutePath().toString(), options.fingerprintChars(), options.seedChars()))
+                .mapPartitions(new Analyse(in.toString(), dictionaries.toAbsolutePath().toString(),
+                        options.fingerprintChars(), options.seedChars()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<Analysed> all = analysed.collect();
         long t1 = System.nanoTime();
 
-        StructType schema = new StructType().add("report", DataTypes.StringType).add("fp", DataTypes.IntegerType);
-        JavaRDD<Row> rows = analysed.filter(Analysed::ok).flatMap(a -> {
-            List<Row> out = new ArrayList<>(a.fingerprints().length);
-            for (int fp : a.fingerprints()) {
-                out.add(RowFactory.create(a.id(), fp));
-            }
-            return out.iterator();
-        });
+        java.util.Set<String> reportIds = new java.util.HashSet<>();
+        all.stream().filter(a -> !a.template()).forEach(a -> reportIds.add(a.id()));
+        java.util.Set<String> usable = new java.util.HashSet<>();
+        all.stream().filter(a -> a.ok() && (!a.template() || !reportIds.contains(a.id()))).forEach(a ->
+                usable.add((a.template() ? "T" : "R") + a.id()));
+        StructType schema = new StructType().add("doc", DataTypes.StringType).add("fp", DataTypes.IntegerType);
+        JavaRDD<Row> rows = analysed.filter(a -> a.ok() && usable.contains((a.template() ? "T" : "R") + a.id()))
+                .flatMap(a -> {
+                    List<Row> out = new ArrayList<>(a.fingerprints().length);
+                    String doc = (a.template() ? "T" : "R") + a.id();
+                    for (int fp : a.fingerprints()) {
+                        out.add(RowFactory.create(doc, fp));
+                    }
+                    return out.iterator();
+                });
         Dataset<Row> postings = spark.createDataFrame(rows, schema);
         long fingerprints = postings.count();
         int maxDocFreq = options.maxDocFreq();
-        Dataset<Row> groups = postings.groupBy("fp").agg(functions.collect_set("report").as("reports"))
-                .filter(functions.size(functions.col("reports")).geq(2)
-                        .and(functions.size(functions.col("reports")).leq(maxDocFreq)));
+        Dataset<Row> groups = postings.groupBy("fp").agg(functions.collect_set("doc").as("docs"))
+                .filter(functions.size(functions.col("docs")).geq(2));
         long candidatePairs = groups.flatMap((FlatMapFunction<Row, String>) r -> {
-            List<String> ids = new ArrayList<>(r.getList(1));
-            ids.sort(null);
+            List<String> reports = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (Object d : r.getList(1)) {
+                String id = (String) d;
+                (id.charAt(0) == 'T' ? texts : reports).add(id.substring(1));
+            }
+            reports.sort(null);
             List<String> out = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                for (int j = i + 1; j < ids.size(); j++) {
-                    out.add(ids.get(i) + '\t' + ids.get(j));
+            for (int i = 0; i < reports.size(); i++) {
+                for (String t : texts) {
+                    out.add(reports.get(i) + "\tT" + t); // a template pairs with every report that shares a fingerprint
+                }
+                if (reports.size() <= maxDocFreq) { // a fingerprint of too many reports pairs none of them
+                    for (int j = i + 1; j < reports.size(); j++) {
+                        out.add(reports.get(i) + '\t' + reports.get(j));
+                    }
                 }
             }
             return out.iterator();
@@ -138,6 +172,12 @@ public final class SparkComparison {
         Map<String, ReportDocument> docs = new TreeMap<>();
         int failed = 0;
         for (Analysed a : all) {
+            if (a.template()) {
+                if (usable.contains("T" + a.id())) {
+                    cc.addTemplate(read(json, a.input(), CompareInput.class));
+                }
+                continue;
+            }
             docs.put(a.id(), read(json, a.document(), ReportDocument.class));
             if (a.ok()) {
                 cc.add(read(json, a.input(), CompareInput.class));
@@ -162,7 +202,7 @@ public final class SparkComparison {
     }
 
     /** The map step: one pipeline per partition. */
-    static final class Analyse implements FlatMapFunction<Iterator<String>, Analysed> {
+    static final class Analyse implements FlatMapFunction<Iterator<Task>, Analysed> {
         private final String input;
         private final String dictionaries;
         private final int fingerprintChars;
@@ -176,7 +216,7 @@ public final class SparkComparison {
         }
 
         @Override
-        public Iterator<Analysed> call(Iterator<String> files) throws IOException {
+        public Iterator<Analysed> call(Iterator<Task> files) throws IOException {
             Path root = Path.of(input);
             Dictionaries dict = Dictionaries.load(Path.of(dictionaries));
             ObjectMapper json = JsonOutput.mapper();
@@ -188,14 +228,17 @@ public final class SparkComparison {
             List<Analysed> out = new ArrayList<>();
             try (Pipeline p = Pipeline.standard(dict, Manifest.load(root), ExtractionLimits.DEFAULT)) {
                 while (files.hasNext()) {
-                    ReportDocument d = p.analyze(root, root.resolve(files.next()));
+                    Task t = files.next();
+                    ReportDocument d = p.analyze(Path.of(t.root()), Path.of(t.file()));
                     if (!d.ok()) {
-                        out.add(new Analysed(d.id(), false, json.writeValueAsString(d), null, new int[0]));
+                        out.add(new Analysed(d.id(), t.template(), false, json.writeValueAsString(d), null,
+                                new int[0]));
                         continue;
                     }
-                    CompareInput in = prep.prepare(d, false);
+                    CompareInput in = prep.prepare(d, t.template());
                     int[] fps = fingerprints.of(in);
-                    out.add(new Analysed(d.id(), true, json.writeValueAsString(d), json.writeValueAsString(in), fps));
+                    out.add(new Analysed(d.id(), t.template(), true, t.template() ? null : json.writeValueAsString(d),
+                            json.writeValueAsString(in), fps));
                 }
             }
             return out.iterator();

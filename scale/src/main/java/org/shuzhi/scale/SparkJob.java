@@ -38,6 +38,14 @@ public final class SparkJob implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "<url>", description = "Spark master（默认：local[*]；spark-submit 时不填）")
     String master;
 
+    @Option(names = "--templates", paramLabel = "<dir>",
+            description = "网络范文/模板文件夹（输入中含 .shuzhi-templates 文件的子文件夹也会使用）")
+    Path templates;
+
+    @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "13",
+            description = "认定为抄袭的最短相同字数（与 analyze 相同，默认：${DEFAULT-VALUE}）")
+    int minMatch;
+
     @Option(names = "--partitions", paramLabel = "<n>", defaultValue = "0",
             description = "文件列表的分区数（默认：执行器核数的 4 倍）")
     int partitions;
@@ -60,8 +68,8 @@ public final class SparkJob implements Callable<Integer> {
         PrintWriter o = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         try (SparkSession spark = session(master)) {
             int parts = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
-            SparkComparison.Result r = SparkComparison.run(spark, input, dictionaries, CompareOptions.defaults(),
-                    parts);
+            SparkComparison.Result r = SparkComparison.run(spark, input, dictionaries,
+                    CompareOptions.withMinMatch(minMatch), templates, parts);
             Path json = Files.createDirectories(out.resolve("json"));
             for (Map.Entry<String, ReportDocument> e : r.documents().entrySet()) {
                 Files.writeString(json.resolve(e.getKey() + ".json"), JsonOutput.toJson(e.getValue()),

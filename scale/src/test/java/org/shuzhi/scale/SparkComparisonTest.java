@@ -14,6 +14,7 @@ import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
 import org.shuzhi.pipeline.compare.InMemoryTextStore;
+import org.shuzhi.pipeline.compare.TemplateLibrary;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.meta.Manifest;
@@ -24,8 +25,8 @@ import org.shuzhi.pipeline.run.InputFiles;
 import org.shuzhi.pipeline.run.Pipeline;
 
 /**
- * The Spark job on corpus-samples (local[2]) against the single-machine run (the batch, then
- * {@link CorpusComparison}): the same analysed documents and the same comparison, item for item (compared as the
+ * The Spark job on corpus-samples (local[2]) against the single-machine run as {@code analyze} does it (the template
+ * library, the batch, then {@link CorpusComparison} with {@code --min-match 13}): the same analysed documents and the same comparison, item for item (compared as the
  * JSON {@code analyze} writes), and the join's candidate pairs are the pairs the comparison aligned.
  */
 class SparkComparisonTest {
@@ -40,10 +41,18 @@ class SparkComparisonTest {
         Path samples = root().resolve("corpus-samples");
         Path dictDir = root().resolve("dictionaries");
         Dictionaries dict = Dictionaries.load(dictDir);
-        CompareOptions options = CompareOptions.defaults();
+        CompareOptions options = CompareOptions.withMinMatch(13); // as analyze
         Map<String, ReportDocument> single = new TreeMap<>();
         CorpusComparison cc = new CorpusComparison(options, dict, new InMemoryTextStore());
+        int templates = 0;
         try (Pipeline p = Pipeline.standard(dict, Manifest.load(samples), ExtractionLimits.DEFAULT)) {
+            for (TemplateLibrary.TemplateFile f : TemplateLibrary.find(samples, null)) {
+                ReportDocument t = p.analyze(f.root(), f.file());
+                if (t.ok()) {
+                    cc.addTemplate(t);
+                    templates++;
+                }
+            }
             new Batch(p, 2).run(samples, InputFiles.list(samples), d -> {
                 synchronized (single) {
                     single.put(d.id(), d);
@@ -55,7 +64,7 @@ class SparkComparisonTest {
 
         SparkComparison.Result got;
         try (SparkSession spark = SparkJob.session("local[2]")) {
-            got = SparkComparison.run(spark, samples, dictDir, options, 4);
+            got = SparkComparison.run(spark, samples, dictDir, options, null, 4);
         }
         ObjectMapper json = JsonOutput.mapper();
         assertEquals(want.keySet(), got.comparisons().keySet());
@@ -70,6 +79,10 @@ class SparkComparisonTest {
             ReportDocument w = want.containsKey(id) ? s.withComparison(want.get(id)) : s;
             assertEquals(JsonOutput.toJson(w), JsonOutput.toJson(got.documents().get(id)), "document " + id);
         }
+        assertTrue(templates > 0, "the samples have a template library");
+        assertEquals(templates, got.summary().templates());
+        assertTrue(want.values().stream().anyMatch(c -> c.passages().stream().anyMatch(x ->
+                x.sourceKind() == org.shuzhi.pipeline.model.SourceKind.TEMPLATE)), "template passages found");
         assertEquals(cc.summary().candidatePairs(), got.candidatePairs(), "the join's candidate pairs");
         assertEquals(cc.summary().candidatePairs(), got.summary().candidatePairs());
         assertEquals(cc.summary().postings(), got.fingerprints(), "fingerprint rows of the join");

@@ -71,7 +71,7 @@ class SparkThroughputBench {
         long s0 = System.nanoTime();
         try (SparkSession spark = SparkJob.session("local[*]")) {
             long s1 = System.nanoTime();
-            got = SparkComparison.run(spark, in, dictDir, options, 4 * cores);
+            got = SparkComparison.run(spark, in, dictDir, options, null, 4 * cores);
             long s2 = System.nanoTime();
             long sparkHeap = heap.stop();
             ObjectMapper json = JsonOutput.mapper();
