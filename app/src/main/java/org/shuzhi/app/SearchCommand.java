@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shuzhi.index.IndexException;
-import org.shuzhi.index.ReportSearcher;
+import org.shuzhi.index.ReportSearch;
 import org.shuzhi.index.Schema;
 import org.shuzhi.index.SearchRequest;
 import org.shuzhi.index.SearchResult;
@@ -138,7 +138,7 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         SearchRequest req = request();
-        try (ReportSearcher searcher = where.open()) {
+        try (ReportSearch searcher = where.open()) {
             SearchResult r = like == null ? searcher.search(req) : searcher.similar(like, req);
             if (like == null && searcher.readAsPlainWords(req.query())) {
                 err.println("提示：查询语句中的引号、括号或 AND/OR/NOT 不完整，已按普通词语检索。");
@@ -161,6 +161,9 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IndexException e) {
             err.println("错误：" + e.getMessage());
             return e.kind() == IndexException.Kind.MALFORMED_QUERY ? ShuzhiCommand.EXIT_USAGE : ShuzhiCommand.EXIT_FATAL;
+        } catch (IllegalArgumentException e) {
+            err.println("用法错误：" + e.getMessage());
+            return ShuzhiCommand.EXIT_USAGE;
         } catch (DictionaryException e) {
             err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
             return ShuzhiCommand.EXIT_FATAL;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shuzhi.app.web.WebServer;
 import org.shuzhi.index.IndexException;
-import org.shuzhi.index.ReportSearcher;
+import org.shuzhi.index.ReportSearch;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,12 +58,14 @@ final class ServeCommand implements Callable<Integer> {
             err.println("错误：找不到输出文件夹 " + where.reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
             return ShuzhiCommand.EXIT_FATAL;
         }
-        ReportSearcher searcher;
+        ReportSearch searcher;
         try {
             searcher = where.open();
         } catch (IndexException e) {
             err.println("错误：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：" + e.getMessage());
         } catch (DictionaryException e) {
             err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
             return ShuzhiCommand.EXIT_FATAL;

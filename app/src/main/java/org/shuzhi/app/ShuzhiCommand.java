@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "党组织书记抓基层党建工作述职报告分析工具",
         footer = {"示例：./shuzhi analyze corpus-samples", "查看命令帮助：./shuzhi analyze --help"},
         subcommands = {AnalyzeCommand.class, SearchCommand.class, ServeCommand.class, CompareCommand.class,
-                ModelCommand.class, org.shuzhi.app.bench.BenchCommand.class})
+                ModelCommand.class, org.shuzhi.app.bench.BenchCommand.class,
+                SolrIndexCommand.class})
 public final class ShuzhiCommand implements Runnable {
     /** The batch completed. */
     public static final int EXIT_OK = 0;

@@ -48,7 +48,7 @@ import org.shuzhi.pipeline.segment.Segmenter;
  * Thread-safe: several threads may call {@link #index} at once.
  */
 public final class ReportIndexer implements Closeable {
-    private static final FieldType TEXT_TYPE = new FieldType();
+    static final FieldType TEXT_TYPE = new FieldType();
 
     static {
         TEXT_TYPE.setTokenized(true);
@@ -114,6 +114,25 @@ public final class ReportIndexer implements Closeable {
         } catch (IOException e) {
             throw new IndexException(IndexException.Kind.IO, "写入索引失败（" + doc.source() + "）：" + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The documents {@link #index} writes for a report, before facet encoding: the report document first, then one
+     * per paragraph, every {@link Schema} field stored. Another engine (SolrCloud) indexes from these, so that it
+     * holds exactly what the embedded index holds.
+     *
+     * @return the documents, or an empty list for a document whose file could not be analysed
+     */
+    public static List<Document> documents(ReportDocument doc) {
+        if (!doc.ok()) {
+            return List.of();
+        }
+        List<Document> block = new ArrayList<>(doc.paragraphs().size() + 1);
+        block.add(reportDocument(doc));
+        for (Paragraph p : doc.paragraphs()) {
+            block.add(paragraphDocument(doc, p));
+        }
+        return block;
     }
 
     /**

@@ -1,19 +1,15 @@
 package org.shuzhi.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -28,8 +24,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -55,7 +49,13 @@ import org.shuzhi.pipeline.segment.Segmenter;
  * highlighted snippets and more-like-this. Sees the index as of its last commit, and picks up new commits on every
  * call (a server keeps one searcher while {@code analyze} runs). Thread-safe.
  */
-public final class ReportSearcher implements Closeable {
+public final class ReportSearcher implements ReportSearch {
+    /** More-like-this settings (Lucene's {@link MoreLikeThis}); a remote engine must use the same. */
+    public static final int MLT_MIN_TERM_FREQ = 1;
+    public static final int MLT_MIN_DOC_FREQ = 1;
+    public static final int MLT_MIN_WORD_LEN = 2;
+    public static final int MLT_MAX_QUERY_TERMS = 40;
+
     /** Longest snippet, in UTF-16 chars; longer passages are cut around their first match. */
     static final int MAX_FRAGMENT_CHARS = 160;
 
@@ -63,18 +63,17 @@ public final class ReportSearcher implements Closeable {
     private final Directory dir;
     private final SearcherManager manager;
     private final Analyzer queryAnalyzer;
-    private final Segmenter segmenter;
+    private final ReportQueryParser parser;
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final Map<IndexReader, SortedSetDocValuesReaderState> facetStates =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private ReportSearcher(Path folder, Directory dir, SearcherManager manager, Analyzer queryAnalyzer,
-                           Segmenter segmenter) {
-        this.segmenter = segmenter;
+    private ReportSearcher(Path folder, Directory dir, SearcherManager manager, ReportQueryParser parser) {
+        this.parser = parser;
         this.folder = folder;
         this.dir = dir;
         this.manager = manager;
-        this.queryAnalyzer = queryAnalyzer;
+        this.queryAnalyzer = parser.analyzer();
     }
 
     /**
@@ -93,12 +92,7 @@ public final class ReportSearcher implements Closeable {
                         + "。请先运行 ./shuzhi analyze <报告文件夹>（索引写在输出文件夹的 index/ 下），或用 --reports 指定输出文件夹",
                         null);
             }
-            Map<String, Analyzer> keyword = new HashMap<>();
-            for (String f : Schema.KEYWORD_FIELDS) {
-                keyword.put(f, new KeywordAnalyzer());
-            }
-            Analyzer qa = new PerFieldAnalyzerWrapper(new HanlpAnalyzer(segmenter, false), keyword);
-            return new ReportSearcher(folder, dir, new SearcherManager(dir, null), qa, segmenter);
+            return new ReportSearcher(folder, dir, new SearcherManager(dir, null), new ReportQueryParser(segmenter));
         } catch (IOException e) {
             try {
                 if (dir != null) {
@@ -118,140 +112,30 @@ public final class ReportSearcher implements Closeable {
     }
 
     /** Score added to a paragraph for each query word it contains exactly as typed: exact matches rank first. */
-    static final float EXACT_BOOST = 1000f;
+    static final float EXACT_BOOST = ReportQueryParser.EXACT_BOOST;
 
-    /**
-     * Parses a query the way {@link #search} does: Lucene's classic syntax (AND/OR/NOT, quotes, field:value, *), every
-     * text word all of whose parts must occur, in any order (党员发展 finds 发展党员); a paragraph containing a word
-     * exactly as typed scores {@link #EXACT_BOOST} more, so exact matches come first. A quoted phrase must occur as
-     * written. A query the parser cannot read (an unpaired quote or bracket, a dangling operator) is searched as its
-     * plain words; see {@link #readAsPlainWords}. Never throws for the text of a query.
-     *
-     * @return the query; no documents for a query with no words
-     */
+    /** Parses a query as {@link #search} does; see {@link ReportQueryParser#parse}. Never throws for the text. */
     public Query parse(String query) {
-        if (query == null || query.isBlank() || query.strip().equals("*")) {
-            return new MatchAllDocsQuery();
-        }
-        try {
-            return parser().parse(asciiQuotes(query));
-        } catch (ParseException | IllegalArgumentException | org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
-            String plain = plainWords(query);
-            if (plain.isEmpty()) {
-                return new org.apache.lucene.search.MatchNoDocsQuery("no words in " + query);
-            }
-            try {
-                return parser().parse(plain);
-            } catch (ParseException | IllegalArgumentException
-                     | org.apache.lucene.search.IndexSearcher.TooManyClauses again) {
-                return new org.apache.lucene.search.MatchNoDocsQuery("unreadable " + query);
-            }
-        }
+        return parser.parse(query);
     }
 
-    /** @return true when {@code query} does not parse and {@link #parse} searches its plain words instead */
+    @Override
     public boolean readAsPlainWords(String query) {
-        if (query == null || query.isBlank() || query.strip().equals("*")) {
-            return false;
-        }
-        try {
-            parser().parse(asciiQuotes(query));
-            return false;
-        } catch (ParseException | IllegalArgumentException | org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
-            return true;
-        }
+        return parser.readAsPlainWords(query);
     }
 
-    /** @return {@code query} with Chinese quotation marks “…” (as an input method types them) as ASCII quotes */
-    static String asciiQuotes(String query) {
-        return query.replace('“', '"').replace('”', '"').replace('＂', '"');
+    @Override
+    public String describe() {
+        return "索引 " + folder;
     }
 
-    /** @return {@code query} with the query syntax removed: operators, quotes, brackets and other special characters */
-    static String plainWords(String query) {
-        String words = query.replaceAll("[+\\-!(){}\\[\\]^\"~*?:\\\\/&|“”＂]", " ");
-        return java.util.Arrays.stream(words.strip().split("\\s+"))
-                .filter(w -> !w.isEmpty() && !List.of("AND", "OR", "NOT").contains(w))
-                .collect(java.util.stream.Collectors.joining(" "));
-    }
-
-    private QueryParser parser() {
-        QueryParser parser = new WordQueryParser();
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setSplitOnWhitespace(true);
-        parser.setAutoGeneratePhraseQueries(true);
-        parser.setAllowLeadingWildcard(false);
-        return parser;
-    }
-
-    /**
-     * The classic query parser, with one change for unquoted text words: a word (e.g. 党员发展, segmented as one
-     * dictionary word, or 国土资源局 as three) matches a paragraph that contains all its parts in any order, and matches
-     * it exactly as typed with {@link #EXACT_BOOST}. The parts are the segmenter's index-mode sub-words (党员 + 发展),
-     * the same tokens the indexer stacks under a compound, so they meet the index.
-     */
-    private final class WordQueryParser extends QueryParser {
-        WordQueryParser() {
-            super(Schema.TEXT, queryAnalyzer);
-        }
-
-        @Override
-        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            Query exact = super.getFieldQuery(field, queryText, quoted);
-            if (quoted || !Schema.TEXT.equals(field) || exact == null) {
-                return exact;
-            }
-            List<String> parts = parts(queryText);
-            if (parts.size() < 2) {
-                return exact;
-            }
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            parts.forEach(w -> all.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST));
-            return new BooleanQuery.Builder()
-                    .add(new org.apache.lucene.search.BoostQuery(
-                            new org.apache.lucene.search.ConstantScoreQuery(exact), EXACT_BOOST),
-                            BooleanClause.Occur.SHOULD)
-                    .add(all.build(), BooleanClause.Occur.SHOULD)
-                    .build();
-        }
-    }
-
-    /**
-     * @return the finest words of {@code text}: each index-mode word, replaced by its stacked sub-words where those
-     *         cover it end to end (党员发展 → 党员, 发展; 主题党日 stays, its parts leave 党日 out); lower case, distinct
-     */
-    private List<String> parts(String text) {
-        List<Segmenter.SearchToken> tokens = segmenter.searchTokens(
-                org.shuzhi.pipeline.dict.TextFold.fold(text), true);
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Segmenter.SearchToken word = tokens.get(i);
-            if (word.stacked()) {
-                continue;
-            }
-            List<Segmenter.SearchToken> tiling = new ArrayList<>();
-            int at = word.start();
-            for (int j = i + 1; j < tokens.size() && tokens.get(j).stacked(); j++) {
-                Segmenter.SearchToken p = tokens.get(j);
-                if (p.start() == at && p.end() <= word.end() && p.end() > p.start()) {
-                    tiling.add(p);
-                    at = p.end();
-                }
-            }
-            if (at == word.end() && tiling.size() > 1) {
-                tiling.forEach(p -> out.add(p.word().toLowerCase(Locale.ROOT)));
-            } else {
-                out.add(word.word().toLowerCase(Locale.ROOT));
-            }
-        }
-        return List.copyOf(out);
-    }
 
     /**
      * Runs a search.
      *
      * @throws IndexException when the query does not parse, or the index cannot be read
      */
+    @Override
     public SearchResult search(SearchRequest req) {
         return run(parse(req.query()), req, null);
     }
@@ -263,6 +147,7 @@ public final class ReportSearcher implements Closeable {
      * @param id the paragraph's index id ({@code <reportId>#p<index>})
      * @return the similar paragraphs, or an empty result when the id is unknown
      */
+    @Override
     public SearchResult similar(String id, SearchRequest req) {
         IndexSearcher s = acquire();
         try {
@@ -274,10 +159,10 @@ public final class ReportSearcher implements Closeable {
             MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
             mlt.setAnalyzer(queryAnalyzer);
             mlt.setFieldNames(new String[] {Schema.TEXT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(40);
+            mlt.setMinTermFreq(MLT_MIN_TERM_FREQ);
+            mlt.setMinDocFreq(MLT_MIN_DOC_FREQ);
+            mlt.setMinWordLen(MLT_MIN_WORD_LEN);
+            mlt.setMaxQueryTerms(MLT_MAX_QUERY_TERMS);
             Query like = mlt.like(Schema.TEXT, new StringReader(text == null ? "" : text));
             return run(like, req, id);
         } catch (IOException e) {
@@ -288,6 +173,7 @@ public final class ReportSearcher implements Closeable {
     }
 
     /** @return one hit by index id without snippets, or null */
+    @Override
     public SearchResult.Hit get(String id) {
         IndexSearcher s = acquire();
         try {
@@ -391,13 +277,7 @@ public final class ReportSearcher implements Closeable {
         for (int i = 0; i < page.length; i++) {
             ids[i] = page[i].doc;
         }
-        FragmentHighlighter hl = new FragmentHighlighter(UnifiedHighlighter.builder(s, queryAnalyzer)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
-                .withFormatter(new FragmentFormatter())
-                .withMaxLength(200_000));
-        Object[] snippets = hl.fragments(new String[] {Schema.TEXT},
-                textQuery, ids, new int[] {2})
-                .get(Schema.TEXT);
+        Object[] snippets = snippets(s, queryAnalyzer, textQuery, ids);
         List<SearchResult.Hit> out = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             Document d = s.storedFields().document(page[i].doc);
@@ -408,6 +288,18 @@ public final class ReportSearcher implements Closeable {
             out.add(hit(d, score, frags));
         }
         return out;
+    }
+
+    /**
+     * Highlights {@link Schema#TEXT} of documents {@code ids} of {@code s} for {@code textQuery}: up to two sentence
+     * passages each, as lists of {@link SearchResult.Fragment} (null where nothing matched).
+     */
+    static Object[] snippets(IndexSearcher s, Analyzer analyzer, Query textQuery, int[] ids) throws IOException {
+        FragmentHighlighter hl = new FragmentHighlighter(UnifiedHighlighter.builder(s, analyzer)
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
+                .withFormatter(new FragmentFormatter())
+                .withMaxLength(200_000));
+        return hl.fragments(new String[] {Schema.TEXT}, textQuery, ids, new int[] {2}).get(Schema.TEXT);
     }
 
     private static SearchResult.Hit hit(Document d, float score, List<SearchResult.Fragment> frags) {
@@ -492,7 +384,7 @@ public final class ReportSearcher implements Closeable {
     }
 
     /** A highlighter that hands out the formatter's objects (the base class keeps that method protected). */
-    private static final class FragmentHighlighter extends UnifiedHighlighter {
+    static final class FragmentHighlighter extends UnifiedHighlighter {
         FragmentHighlighter(Builder b) {
             super(b);
         }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.shuzhi.app.Labels;
 import org.shuzhi.app.render.Templates;
-import org.shuzhi.index.ReportSearcher;
+import org.shuzhi.index.ReportSearch;
 import org.shuzhi.index.Schema;
 import org.shuzhi.index.SearchRequest;
 import org.shuzhi.index.SearchResult;
@@ -28,13 +28,13 @@ final class Pages {
     /** Query parameters that are filters, in facet order. */
     static final List<String> FILTERS = Schema.FACETS;
 
-    private final ReportSearcher searcher;
+    private final ReportSearch searcher;
     private final PebbleTemplate search;
     private final PebbleTemplate similar;
     private final PebbleTemplate reports;
     private final PebbleTemplate error;
 
-    Pages(ReportSearcher searcher) {
+    Pages(ReportSearch searcher) {
         this.searcher = searcher;
         this.search = Templates.load("templates/web/search.peb");
         this.similar = Templates.load("templates/web/similar.peb");

@@ -16,7 +16,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import org.shuzhi.index.IndexException;
-import org.shuzhi.index.ReportSearcher;
+import org.shuzhi.index.ReportSearch;
 
 /**
  * The HTTP side of {@code shuzhi serve}: routes, the access token, security headers and the confinement of file
@@ -56,7 +56,7 @@ public final class WebServer implements AutoCloseable {
      * @param reports  the output folder of {@code analyze}; the only folder whose files are served
      * @param token    the access token, or null for none (loopback only)
      */
-    public WebServer(ReportSearcher searcher, Path reports, String token) throws IOException {
+    public WebServer(ReportSearch searcher, Path reports, String token) throws IOException {
         this.root = reports.toRealPath();
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.pages = new Pages(searcher);
