@@ -716,7 +716,7 @@ public final class CorpusComparison {
                     && m.previousReportId().equals(prev.id()) && m.previousSpan().equals(promise));
             int[] tb = b.terms(j);
             if (kept || tb.length < ItemMatcher.MIN_SHARED
-                    || Vocabulary.common(matcher.strongest(tb, PROMISE_KEY_WORDS), all).length > 0) {
+                    || Vocabulary.common(matcher.strongest(tb, PROMISE_KEY_WORDS, vocabulary), all).length > 0) {
                 continue;
             }
             double found = similarity(matcher.similarity(tb, all, ItemMatcher.Measure.CONTAINMENT));
