@@ -71,9 +71,8 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
                              int chars, String direction, String evidence) {
     }
 
-    /** A promise of the previous report that this report does not mention, with the closest similarity found. */
-    public record OpenPromiseRow(int previousYear, String previousHref, String text, String closest,
-                                 String threshold) {
+    /** A promise of the previous report that this report does not mention, with its key words (none in this report). */
+    public record OpenPromiseRow(int previousYear, String previousHref, String text, String keyWords) {
     }
 
     /** A passage of a 疑似共同范文 group: its group page anchor and the units that share it. */
@@ -121,7 +120,7 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
         }
         List<OpenPromiseRow> open = c.openPromises().stream().map(o -> new OpenPromiseRow(o.previousYear(),
                 o.previousReportId() + ".html#p" + o.previousParagraph(), o.previousText(),
-                fmt(o.closestSimilarity()), fmt(o.threshold()))).toList();
+                String.join("、", o.keyWords()))).toList();
         List<SharedRow> shared = c.sharedTemplates().stream().map(t -> new SharedRow(t.group(),
                 "../" + BriefPages.SHARED + "#g" + t.group(), t.paragraph(), cut(t.text(), 150),
                 String.join("、", t.units()))).toList();

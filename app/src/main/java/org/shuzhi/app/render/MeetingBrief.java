@@ -249,9 +249,8 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
         for (int i = 0; i < c.openPromises().size(); i++) {
             Comparison.OpenPromise o = c.openPromises().get(i);
             facts.add(new Fact(Fact.Kind.OPEN_PROMISE, d.id(), i, null, 0, 0, List.of(o.previousYear(), d.year()),
-                    o.previousYear() + "年报告中的打算“" + cut(o.previousText(), 60) + "”在今年的报告中未见下文（其最有区分度的词"
-                    + "均未出现，全文共有词语比例 " + ComparisonView.fmt(o.closestSimilarity()) + "，低于 "
-                    + ComparisonView.fmt(o.threshold()) + "）",
+                    o.previousYear() + "年报告中的打算“" + cut(o.previousText(), 60) + "”在今年的报告中未见下文（其关键词"
+                    + String.join("、", o.keyWords()) + "在今年的报告中均未出现）",
                     List.of(new Evidence(o.previousReportId(), o.previousYear(), o.previousParagraph(),
                             o.previousText()))));
         }

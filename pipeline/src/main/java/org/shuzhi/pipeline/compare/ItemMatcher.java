@@ -55,17 +55,6 @@ final class ItemMatcher {
         return weight(common, 1) / Math.min(weight(a, 1), weight(b, 1));
     }
 
-    /**
-     * @return the {@code k} ids of {@code ids} with the highest weight (the most distinctive words), heaviest first;
-     *         equal weights in code-point order of the words (ids depend on the order reports were added, words not)
-     */
-    int[] strongest(int[] ids, int k, Vocabulary v) {
-        return java.util.Arrays.stream(ids).boxed()
-                .sorted(Comparator.comparingDouble((Integer id) -> id < idf.length ? -idf[id] : -1)
-                        .thenComparing(v::word))
-                .limit(k).mapToInt(Integer::intValue).sorted().toArray();
-    }
-
     private double weight(int[] ids, int power) {
         double s = 0;
         for (int id : ids) {

@@ -75,24 +75,24 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
     /**
      * A concrete plan (承诺: a plan sentence with a deadline, quantity, owner or mechanism signal,
      * {@code plan-signals.txt}) of the previous report of the same unit or secretary that this report does not
-     * mention: not reported as kept, its two most distinctive content words (highest idf) stand nowhere in this
-     * report, and the share of its idf-weighted content words found anywhere in this report is below
-     * {@code threshold} (the comparison's {@code keptSimilarity}). What it states is only that this report does not
-     * mention the promise (未见下文), not that the promise was broken.
+     * mention: it is not reported as kept, and none of its key words stands anywhere in this report. What it states is
+     * only that this report does not mention the promise (未见下文), not that the promise was broken.
      *
      * @param previousReportId  the previous report
      * @param previousYear      its year
      * @param previousParagraph index of the paragraph holding the promise there
      * @param previousSpan      the promise there (UTF-16, half-open, in the previous report's cleaned text)
      * @param previousText      its text
-     * @param closestSimilarity 0–1, the share of the promise's weighted content words found anywhere in this report
-     *                          (two decimals)
-     * @param threshold         0–1, the share at which the report would count as referring to it
-     * @param closestParagraph  index of the paragraph of this report whose item or sentence holds most of the
-     *                          promise's weighted words, or -1 when none shares two
+     * @param keyWords          the evidence: the promise's content words (canonical forms, {@code yoy-synonyms.txt})
+     *                          that no other part of its own report uses — at least two, longest first — none of
+     *                          which appears in this report's text
      */
     public record OpenPromise(String previousReportId, int previousYear, int previousParagraph, Span previousSpan,
-                              String previousText, double closestSimilarity, double threshold, int closestParagraph) {
+                              String previousText, List<String> keyWords) {
+        /** Defensive copy. */
+        public OpenPromise {
+            keyWords = List.copyOf(keyWords);
+        }
     }
 
     /**
