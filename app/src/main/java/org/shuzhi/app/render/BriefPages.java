@@ -28,7 +28,7 @@ public final class BriefPages {
     }
 
     /** A group for the page. */
-    public record GroupRow(int number, String text, List<String> units, List<MemberRow> members) {
+    public record GroupRow(int number, String id, String text, List<String> units, List<MemberRow> members) {
     }
 
     /** A meeting's own brief, linked from the run's brief. */
@@ -61,7 +61,7 @@ public final class BriefPages {
      * @return the shared-template page
      */
     public String shared(List<SharedTemplates.Group> groups, Map<String, ReportDocument> docs) {
-        List<GroupRow> rows = groups.stream().map(g -> new GroupRow(g.number(), g.text(), g.units(),
+        List<GroupRow> rows = groups.stream().map(g -> new GroupRow(g.number(), g.id(), g.text(), g.units(),
                 g.members().stream().map(x -> new MemberRow("html/" + x.reportId() + ".html#p"
                         + MeetingBrief.paragraphOf(docs.get(x.reportId()), x.span()),
                         HtmlReport.title(docs.get(x.reportId())), x.unit() == null ? "—" : x.unit(), x.text()))

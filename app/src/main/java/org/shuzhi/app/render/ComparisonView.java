@@ -76,7 +76,7 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
     }
 
     /** A passage of a 疑似共同范文 group: its group page anchor and the units that share it. */
-    public record SharedRow(int group, String href, int paragraph, String text, String units) {
+    public record SharedRow(String group, String href, int paragraph, String text, String units) {
     }
 
     /** The view of a document that was not compared. */
@@ -122,7 +122,7 @@ public record ComparisonView(boolean compared, String unitPage, List<LinkRow> li
                 o.previousReportId() + ".html#p" + o.previousParagraph(), o.previousText(),
                 String.join("、", o.keyWords()))).toList();
         List<SharedRow> shared = c.sharedTemplates().stream().map(t -> new SharedRow(t.group(),
-                "../" + BriefPages.SHARED + "#g" + t.group(), t.paragraph(), cut(t.text(), 150),
+                "../" + BriefPages.SHARED + "#" + t.group(), t.paragraph(), cut(t.text(), 150),
                 String.join("、", t.units()))).toList();
         return new ComparisonView(true, unitPage, links, pct(c.copyStats().copyRatio()),
                 pct(c.copyStats().recycledRatio()), largest, sections, matches, coverage, an, passages,

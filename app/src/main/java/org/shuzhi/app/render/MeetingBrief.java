@@ -63,7 +63,7 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
      * @param reportId  the report the finding is about
      * @param index     index of the backing entry: into {@code comparison.yearOverYear} (repeated problem, repeated
      *                  plan), {@code comparison.coverage} (coverage kinds), {@code comparison.passages} (copy kinds:
-     *                  the first passage of that source), the group number (shared template), {@code comparison.openPromises}
+     *                  the first passage of that source), {@code comparison.sharedTemplates} (shared template), {@code comparison.openPromises}
      *                  (open promise), or -1 (level)
      * @param sourceId  the source report or template (copy kinds), or null
      * @param chars     字数 of the passages (copy kinds), else 0
@@ -239,11 +239,12 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
             }
         }
         copyFacts(d, facts);
-        for (Comparison.SharedTemplate t : c.sharedTemplates()) {
+        for (int i = 0; i < c.sharedTemplates().size(); i++) {
+            Comparison.SharedTemplate t = c.sharedTemplates().get(i);
             List<String> others = t.units().stream().filter(x -> !x.equals(unit)).toList();
-            facts.add(new Fact(Fact.Kind.SHARED_TEMPLATE, d.id(), t.group(), null, 0, 0, List.of(d.year()),
+            facts.add(new Fact(Fact.Kind.SHARED_TEMPLATE, d.id(), i, null, 0, 0, List.of(d.year()),
                     "“" + cut(t.text(), 50) + "”一段与" + String.join("、", others) + "的报告文字相同，范文库中没有"
-                    + "（疑似共同范文第 " + t.group() + " 组）",
+                    + "（疑似共同范文）",
                     List.of(new Evidence(d.id(), d.year(), t.paragraph(), t.text()))));
         }
         for (int i = 0; i < c.openPromises().size(); i++) {

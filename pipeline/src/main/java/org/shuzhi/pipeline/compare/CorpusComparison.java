@@ -763,7 +763,7 @@ public final class CorpusComparison {
                 int from = Math.max(0, text.paragraphAt(m.span().start()));
                 int to = Math.max(from, text.paragraphAt(Math.max(m.span().start(), m.span().end() - 1)));
                 byReport.computeIfAbsent(m.reportId(), k -> new ArrayList<>())
-                        .add(new SharedTemplate(g.number(), from, to, m.span(), m.text(), g.units()));
+                        .add(new SharedTemplate(g.id(), from, to, m.span(), m.text(), g.units()));
             }
         }
         byReport.forEach((id, list) -> {

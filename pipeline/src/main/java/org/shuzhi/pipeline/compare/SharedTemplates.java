@@ -61,6 +61,26 @@ public final class SharedTemplates {
             units = List.copyOf(units);
             members = List.copyOf(members);
         }
+
+        /**
+         * @return a stable id of the group, from its common text alone ({@code t} + 10 hex digits of its SHA-256):
+         *         the same passage keeps its id however other groups come and go, so that reports carrying it are not
+         *         republished when an unrelated group changes
+         */
+        public String id() {
+            return stableId(text);
+        }
+    }
+
+    /** @return {@code t} + the first 10 hex digits of the SHA-256 of {@code text} (UTF-8) */
+    static String stableId(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "t" + java.util.HexFormat.of().formatHex(h).substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Node(String report, Span span, String text) {

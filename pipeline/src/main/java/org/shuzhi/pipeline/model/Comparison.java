@@ -98,15 +98,15 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
     /**
      * A passage of this report in a 疑似共同范文 group (see {@code org.shuzhi.pipeline.compare.SharedTemplates}).
      *
-     * @param group         the group's number in this run's {@code templates-shared.html} (1-based; renumbered on
-     *                      every run)
+     * @param group         the group's stable id (the anchor of the group on {@code templates-shared.html}; derived
+     *                      from the group's common text, so it does not change when other groups do)
      * @param paragraph     index of the paragraph where the passage starts
      * @param lastParagraph index of the paragraph where it ends (≥ {@code paragraph})
      * @param span          the passage in this report (UTF-16, half-open)
      * @param text          its text
      * @param units         the distinct units whose reports share the passage, sorted (at least three)
      */
-    public record SharedTemplate(int group, int paragraph, int lastParagraph, Span span, String text,
+    public record SharedTemplate(String group, int paragraph, int lastParagraph, Span span, String text,
                                  List<String> units) {
         /** Defensive copy. */
         public SharedTemplate {

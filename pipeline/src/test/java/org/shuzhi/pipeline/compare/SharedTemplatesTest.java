@@ -91,7 +91,7 @@ class SharedTemplatesTest {
             Comparison c = RESULT.get(id);
             assertEquals(1, c.sharedTemplates().size(), id + " " + c.sharedTemplates());
             Comparison.SharedTemplate t = c.sharedTemplates().get(0);
-            assertEquals(1, t.group());
+            assertEquals(groupsOfTheRun.get(0).id(), t.group());
             assertEquals(3, t.units().size());
             String paragraph = DOCS.get(id).paragraphs().get(t.paragraph()).text();
             assertTrue(paragraph.contains(SHARED3), paragraph);
