@@ -123,6 +123,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "每输出多少份报告提交一次检索索引并记为完成（默认：${DEFAULT-VALUE}）；中断后重新运行只补做未提交的报告")
     int commitEvery;
 
+    @Option(names = "--docx", description = "为每篇报告生成质量分析 Word 文件 docx/<报告编号>.docx（默认不生成："
+            + "用 ./shuzhi docx <报告编号> 或网页界面按需生成）")
+    boolean docx;
+
     @Option(names = "--no-progress", description = "不显示进度条")
     boolean noProgress;
 
@@ -202,7 +206,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         QualityOutputs quality;
         try {
-            quality = new QualityOutputs(dict, profile, out);
+            quality = new QualityOutputs(dict, profile, out, docx);
         } catch (IllegalArgumentException | org.shuzhi.pipeline.profile.ProfileException e) {
             err.println("错误：通知配置无法使用：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
@@ -227,14 +231,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Set<String> analysed = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try (ProgressBar bar = progress(showProgress, "分析", listing.files().size())) {
                 summary = new Batch(pipeline, n).run(input, listing, (id, sha) -> {
-                    boolean reused = Files.exists(json.resolve(id + ".json")) && corpus.reuse(id, sha);
+                    boolean reused = state.documents().contains(id) && corpus.reuse(id, sha);
                     if (reused) {
                         shas.put(id, sha);
                         step(bar, id);
                     }
                     return reused;
                 }, d -> {
-                    write(json.resolve(d.id() + ".json"), JsonOutput.toJson(d));
+                    state.documents().save(d);
                     analysed.add(d.id());
                     corpus.add(d);
                     if (d.ok()) {
@@ -268,8 +272,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         long publishMillis = (System.nanoTime() - p0) / 1_000_000;
         long y0 = System.nanoTime();
-        YoyPages.write(out, published.units(), published.changed());
-        MeetingOutputs.write(out, published.rows().stream().filter(r -> "ok".equals(r.status()))
+        YoyPages.write(out, state.documents(), published.units(), published.changed());
+        MeetingOutputs.write(out, state.documents(), published.rows().stream().filter(r -> "ok".equals(r.status()))
                 .map(SummaryRow::id).toList(), published.units(), corpus.sharedTemplates(), meetingColumn);
         List<SummaryRow> rows = published.rows().stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         write(out.resolve("summary.csv"), SummaryCsv.toCsv(rows));
@@ -357,12 +361,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static void write(Path target, String content) {
-        try {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
-        }
+        org.shuzhi.pipeline.io.AtomicFiles.write(target, content);
     }
 }

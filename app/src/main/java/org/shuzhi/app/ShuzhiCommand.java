@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         commandListHeading = "%n命令：%n", footerHeading = "%n",
         description = "党组织书记抓基层党建工作述职报告分析工具",
         footer = {"示例：./shuzhi analyze corpus-samples", "查看命令帮助：./shuzhi analyze --help"},
-        subcommands = {AnalyzeCommand.class, SearchCommand.class, ServeCommand.class, CompareCommand.class,
+        subcommands = {AnalyzeCommand.class, SearchCommand.class, ServeCommand.class, DocxCommand.class, CompareCommand.class,
                 ModelCommand.class, org.shuzhi.app.bench.BenchCommand.class})
 public final class ShuzhiCommand implements Runnable {
     /** The batch completed. */

@@ -15,14 +15,17 @@ import org.shuzhi.app.render.JsonOutput;
 import org.shuzhi.pipeline.compare.FileTextStore;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.model.Comparison;
+import org.shuzhi.pipeline.run.DocumentStore;
 
 /**
  * What {@code analyze} keeps between runs in {@code <out>/.shuzhi/}, so that a re-run — or the run after a crash —
  * redoes only what changed:
  * <ul>
+ *   <li>{@code docs/<id>.sml}: the {@link DocumentStore} — each report's latest document (as analysed, then as
+ *       published), tokens included; the phases after the analysis read documents from here, not from {@code json/}.</li>
  *   <li>{@code compare/<id>.bin}: the fingerprint store ({@link FileTextStore}) — each analysed report's text,
  *       paragraphs and year-over-year items, stamped with its file's SHA-256 and the {@link #analysisKey}. A file
- *       whose stamp is unchanged (and whose {@code json/<id>.json} exists) is not analysed again.</li>
+ *       whose stamp is unchanged (and whose document is in the store) is not analysed again.</li>
  *   <li>{@code published.jsonl}: the {@link PublishLedger}. A report whose {@link #publishKey} is unchanged — same
  *       file, same analysis, same comparison result, same options — and that is in the index is not published
  *       again; a report whose comparison changed because another file changed (a copy source, last year's report)
@@ -37,12 +40,15 @@ final class WorkState {
     static final String DIR = ".shuzhi";
 
     private final FileTextStore store;
+    private final DocumentStore documents;
     private final PublishLedger ledger;
     private final String analysisKey;
     private final String profile;
 
-    private WorkState(FileTextStore store, PublishLedger ledger, String analysisKey, String profile) {
+    private WorkState(FileTextStore store, DocumentStore documents, PublishLedger ledger, String analysisKey,
+                      String profile) {
         this.store = store;
+        this.documents = documents;
         this.ledger = ledger;
         this.analysisKey = analysisKey;
         this.profile = profile;
@@ -78,13 +84,19 @@ final class WorkState {
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取词表或 manifest.csv：" + e.getMessage(), e);
         }
-        return new WorkState(new FileTextStore(dir.resolve("compare")), PublishLedger.open(dir),
+        return new WorkState(new FileTextStore(dir.resolve("compare")),
+                new DocumentStore(dir.resolve("docs")), PublishLedger.open(dir),
                 HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
     }
 
     /** @return the fingerprint store (the comparison's text store) */
     FileTextStore store() {
         return store;
+    }
+
+    /** @return the store of analysed and published documents */
+    DocumentStore documents() {
+        return documents;
     }
 
     /** @return the ledger of published reports */

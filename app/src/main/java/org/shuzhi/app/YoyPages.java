@@ -33,12 +33,14 @@ final class YoyPages {
 
     /**
      * @param out     the output folder
+     * @param store   the run's documents, as published
      * @param units   unit → ids of its reports (from the publishing phase)
      * @param changed units with a report published in this run
      * @return the number of unit pages rendered
      * @throws UncheckedIOException if a page cannot be read or written
      */
-    static int write(Path out, Map<String, List<String>> units, Set<String> changed) {
+    static int write(Path out, org.shuzhi.pipeline.run.DocumentStore store, Map<String, List<String>> units,
+                     Set<String> changed) {
         Path cacheFile = out.resolve(WorkState.DIR).resolve(CACHE);
         Map<String, Cached> cache = readCache(cacheFile);
         Map<String, Cached> now = new TreeMap<>();
@@ -56,7 +58,7 @@ final class YoyPages {
                 }
                 List<ReportDocument> docs = new ArrayList<>();
                 for (String id : ids) {
-                    docs.add(PublishPhase.read(out.resolve("json"), id));
+                    docs.add(store.load(id));
                 }
                 YearOverYearPages.UnitPage page = pages.unitPage(u.getKey(), docs);
                 AnalyzeCommand.write(out.resolve(page.path()), page.html());

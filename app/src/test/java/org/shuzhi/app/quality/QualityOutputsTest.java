@@ -50,7 +50,8 @@ class QualityOutputsTest {
     static void analyseTheUnitsCorpus() {
         out = tmp.resolve("reports");
         assertEquals(0, ShuzhiCommandAccess.run("analyze", root().resolve("corpus-samples/units").toString(),
-                "--out", out.toString(), "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress"));
+                "--out", out.toString(), "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress",
+                "--docx"));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package org.shuzhi.pipeline.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.shuzhi.pipeline.io.AtomicFiles;
+import org.shuzhi.pipeline.model.Paragraph;
+import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.Sentence;
+import org.shuzhi.pipeline.model.Token;
+
+/**
+ * The run's work store of documents: one file {@code <dir>/<id>.sml} per report holding its latest
+ * {@link ReportDocument} — as analysed, then as published (with comparison and assessment) — in Jackson's binary
+ * Smile form, tokens included (the JSON contract leaves them out). The phases after the analysis read documents from
+ * here, never from the output JSON, which the run writes once and does not read back.
+ *
+ * <p>Files are written to a temporary name and renamed ({@link AtomicFiles}); an unreadable file reads as absent.
+ * Thread-safe.
+ */
+public final class DocumentStore {
+    /** File name extension of a stored document. */
+    public static final String EXTENSION = ".sml";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory()
+            .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES))
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectWriter WRITER = MAPPER.writerFor(Stored.class);
+    private static final ObjectReader READER = MAPPER.readerFor(Stored.class);
+
+    /**
+     * What a file holds: the document (as its JSON contract has it, without tokens) and the tokens of each sentence
+     * of each paragraph, in order.
+     */
+    record Stored(ReportDocument doc, List<List<List<Token>>> tokens) {
+        static Stored of(ReportDocument d) {
+            List<List<List<Token>>> t = new ArrayList<>();
+            for (Paragraph p : d.paragraphs() == null ? List.<Paragraph>of() : d.paragraphs()) {
+                t.add(p.sentences().stream().map(s -> s.tokens() == null ? List.<Token>of() : s.tokens()).toList());
+            }
+            return new Stored(d, t);
+        }
+
+        ReportDocument document() {
+            if (tokens == null || doc.paragraphs() == null || doc.sections() == null
+                    || tokens.size() != doc.paragraphs().size()) {
+                return doc;
+            }
+            List<Paragraph> ps = new ArrayList<>(tokens.size());
+            for (int i = 0; i < tokens.size(); i++) {
+                Paragraph p = doc.paragraphs().get(i);
+                List<List<Token>> ts = tokens.get(i);
+                if (ts.size() != p.sentences().size()) {
+                    ps.add(p);
+                    continue;
+                }
+                List<Sentence> ss = new ArrayList<>(ts.size());
+                for (int j = 0; j < ts.size(); j++) {
+                    ss.add(p.sentences().get(j).withTokens(ts.get(j)));
+                }
+                ps.add(p.withSentences(ss));
+            }
+            return doc.withStructure(doc.sections(), ps);
+        }
+    }
+
+    private final Path dir;
+
+    /**
+     * @param dir the store's folder, created if missing
+     * @throws UncheckedIOException if it cannot be created
+     */
+    public DocumentStore(Path dir) {
+        try {
+            this.dir = Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法创建工作文件夹 " + dir + "：" + e.getMessage(), e);
+        }
+    }
+
+    /** @return the bytes of {@code doc} in the store's form */
+    public static byte[] toBytes(ReportDocument doc) {
+        try {
+            return WRITER.writeValueAsBytes(Stored.of(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the document of {@link #toBytes} */
+    public static ReportDocument fromBytes(byte[] bytes) throws IOException {
+        return READER.<Stored>readValue(bytes).document();
+    }
+
+    /**
+     * Stores {@code doc} under its id, replacing an earlier version.
+     *
+     * @throws UncheckedIOException if it cannot be written
+     */
+    public void save(ReportDocument doc) {
+        AtomicFiles.write(file(doc.id()), toBytes(doc));
+    }
+
+    /** @return whether a document is stored under {@code id} */
+    public boolean contains(String id) {
+        return Files.isRegularFile(file(id));
+    }
+
+    /**
+     * @return the document stored under {@code id}
+     * @throws UncheckedIOException if there is none or it cannot be read
+     */
+    public ReportDocument load(String id) {
+        Path f = file(id);
+        try {
+            return fromBytes(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取工作文件 " + f + "：" + e.getMessage()
+                    + "。删除输出文件夹中的 .shuzhi/ 后重新运行 analyze", e);
+        }
+    }
+
+    /** @return the document stored under {@code id}, or null when there is none or it cannot be read */
+    public ReportDocument find(String id) {
+        return contains(id) ? loadOrNull(id) : null;
+    }
+
+    private ReportDocument loadOrNull(String id) {
+        try {
+            return fromBytes(Files.readAllBytes(file(id)));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path file(String id) {
+        return dir.resolve(id + EXTENSION);
+    }
+}
