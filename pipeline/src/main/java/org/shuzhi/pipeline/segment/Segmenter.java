@@ -20,13 +20,6 @@ import org.shuzhi.pipeline.model.Token;
  * project's {@code domain-terms} (三会一课, 软弱涣散, 第一责任人 …), so that domain words stay whole and names are found
  * for concreteness. This package is the only place that touches HanLP.
  *
- * <p>Place and organisation recognition cost HanLP a second role-tagging pass over the word net (STACK.md: 1.0 M
- * against 0.6 M characters a second). By default ({@link NameRecognition#WHERE_A_NAME_CAN_STAND}, issue 15) each
- * sentence is first segmented without them (person names are recognised everywhere, as in search), and only a sentence
- * where an unknown place or organisation name can stand is segmented again with them: one with a one-character place
- * suffix (村, 镇, 屯 …) after a word, or an organisation suffix (党支部, 局, 公司 …) after a proper name or a name
- * fragment — a name already in the dictionary is tagged by the first pass. See {@link #nameCanStand}.
- *
  * <p>HanLP keeps its custom dictionary in a process-wide table (a constraint of the library): the constructor adds
  * the domain terms to it in memory and writes no cache file. Each thread gets its own {@link Segment}; instances are
  * thread-safe.
@@ -40,27 +33,8 @@ public final class Segmenter {
     private final ThreadLocal<Segment> indexSegment = ThreadLocal.withInitial(() -> HanLP.newSegment()
             .enableOffset(true).enableCustomDictionary(true).enableIndexMode(true));
     private final TermList domainTerms;
-    private final NameRecognition recognition;
 
-    /** Where place and organisation recognition runs. */
-    public enum NameRecognition {
-        /** In every sentence (before issue 15). */
-        EVERYWHERE,
-        /** Only in sentences where an unknown place or organisation name can stand ({@link #nameCanStand}). */
-        WHERE_A_NAME_CAN_STAND
-    }
-
-    /** A segmenter that recognises places and organisations only where a name can stand. */
     public Segmenter(Dictionaries dict) {
-        this(dict, NameRecognition.EVERYWHERE);
-    }
-
-    /**
-     * @param dict        the dictionaries ({@code domain-terms} are added to HanLP's custom dictionary)
-     * @param recognition where place and organisation recognition runs
-     */
-    public Segmenter(Dictionaries dict, NameRecognition recognition) {
-        this.recognition = recognition;
         Logger.getLogger("HanLP").setLevel(Level.SEVERE);
         HanLP.Config.ShowTermNature = true;
         TermList terms = dict.list(Dictionaries.DOMAIN_TERMS);
@@ -90,100 +64,11 @@ public final class Segmenter {
      */
     public List<Token> segment(String text, int offset) {
         List<Token> out = new ArrayList<>();
-        List<Term> terms = recognition == NameRecognition.EVERYWHERE ? inPieces(segment.get(), text) : gated(text);
-        for (Term t : terms) {
+        for (Term t : inPieces(segment.get(), text)) {
             int s = offset + t.offset;
             out.add(new Token(new Span(s, s + t.word.length()), t.word, t.nature == null ? "x" : t.nature.toString()));
         }
         return out;
-    }
-
-    /**
-     * Sentence by sentence: the words without place and organisation recognition, or, where a name can stand, with it.
-     * Term offsets relative to {@code text}.
-     */
-    private List<Term> gated(String text) {
-        List<Term> plain = inPieces(searchSegment.get(), text);
-        List<Term> out = new ArrayList<>(plain.size());
-        int i = 0;
-        while (i < plain.size()) {
-            int j = i;
-            while (j < plain.size() && !SENTENCE_END.contains(plain.get(j).word)) {
-                j++;
-            }
-            j = Math.min(j + 1, plain.size());
-            if (nameCanStand(plain, i, j)) {
-                int from = plain.get(i).offset;
-                int to = j < plain.size() ? plain.get(j).offset : text.length();
-                for (Term t : inPieces(segment.get(), text.substring(from, to))) {
-                    t.offset += from;
-                    out.add(t);
-                }
-            } else {
-                out.addAll(plain.subList(i, j));
-            }
-            i = j;
-        }
-        return out;
-    }
-
-    /** @return how many characters of {@code text} {@code s} segments with place and organisation recognition */
-    static long recognisedChars(Segmenter s, String text) {
-        if (s.recognition == NameRecognition.EVERYWHERE) {
-            return text.length();
-        }
-        List<Term> plain = inPieces(s.searchSegment.get(), text);
-        long n = 0;
-        int i = 0;
-        while (i < plain.size()) {
-            int j = i;
-            while (j < plain.size() && !SENTENCE_END.contains(plain.get(j).word)) {
-                j++;
-            }
-            j = Math.min(j + 1, plain.size());
-            if (nameCanStand(plain, i, j)) {
-                n += (j < plain.size() ? plain.get(j).offset : text.length()) - plain.get(i).offset;
-            }
-            i = j;
-        }
-        return n;
-    }
-
-    private static final java.util.Set<String> SENTENCE_END = java.util.Set.of("。", "！", "？", "；", "!", "?", ";",
-            "\n");
-    /** One-character place suffixes (HanLP's place roles end a name with these). */
-    private static final String PLACE_SUFFIX = "省市县区乡镇村屯庄寨街州旗盟港湾岛";
-    /** Organisation suffixes, as FeatureAnnotator counts an organisation only when it ends with one. */
-    private static final java.util.regex.Pattern ORG_SUFFIX = java.util.regex.Pattern.compile(
-            "(党委|党总支|党支部|党工委|党组|局|厅|委员会|办公室|学院|大学|学校|中学|小学|医院|公司|集团|银行|社区|街道|村委会|居委会"
-                    + "|中心|协会|研究院|研究所)$");
-
-    /**
-     * Whether an unknown place or organisation name can stand in the words {@code [from, to)} of a sentence segmented
-     * without recognising them: a one-character place suffix (村, 镇, 屯 …) right after a word of one or two
-     * characters (高/昌/屯 → 高昌屯), or an organisation suffix word right after a proper name (ns, nt, nz, nr, j, nx)
-     * or a one-character fragment that is no function word (市/国土资源局/党支部 → 市国土资源局党支部; not 加强/党支部).
-     */
-    static boolean nameCanStand(List<Term> terms, int from, int to) {
-        for (int k = from + 1; k < to; k++) {
-            Term t = terms.get(k);
-            Term prev = terms.get(k - 1);
-            String pn = prev.nature == null ? "x" : prev.nature.toString();
-            if (pn.startsWith("w") || prev.word.isBlank()) {
-                continue;
-            }
-            if (t.word.length() == 1 && PLACE_SUFFIX.indexOf(t.word.charAt(0)) >= 0 && prev.word.length() <= 2
-                    && !pn.startsWith("m") && !pn.startsWith("q") && !pn.startsWith("r") && !pn.startsWith("p")
-                    && !pn.startsWith("c") && !pn.startsWith("u") && !pn.startsWith("d") && !pn.startsWith("v")) {
-                return true;
-            }
-            if (ORG_SUFFIX.matcher(t.word).find() && (pn.startsWith("ns") || pn.startsWith("nt") || pn.startsWith("nz")
-                    || pn.startsWith("nr") || pn.startsWith("j") || pn.startsWith("nx")
-                    || (prev.word.length() == 1 && !"mqrpcudvfyeow".contains(pn.substring(0, 1))))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** HanLP over pieces of at most {@link #MAX_PIECE} chars; term offsets relative to {@code text}. */
