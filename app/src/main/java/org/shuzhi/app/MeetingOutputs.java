@@ -70,7 +70,7 @@ final class MeetingOutputs {
             }
         }
         MeetingBrief brief = MeetingBrief.of(null, byUnit, docs.size() - inUnits);
-        AnalyzeCommand.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
+        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
         write(out, pages, brief, "brief", column, meetings);
         return new Result(brief.units().size(), groups.size(), meetings.size());
     }
@@ -98,7 +98,7 @@ final class MeetingOutputs {
 
     private static void write(Path out, BriefPages pages, MeetingBrief b, String name, String column,
                               List<BriefPages.MeetingRow> meetings) {
-        AnalyzeCommand.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
+        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
         Path docx = out.resolve(name + ".docx");
         try {
             Files.write(docx, new BriefDocx().render(b));

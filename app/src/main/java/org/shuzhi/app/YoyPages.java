@@ -41,7 +41,7 @@ final class YoyPages {
      */
     static int write(Path out, org.shuzhi.pipeline.run.DocumentStore store, Map<String, List<String>> units,
                      Set<String> changed) {
-        Path cacheFile = out.resolve(WorkState.DIR).resolve(CACHE);
+        Path cacheFile = out.resolve(org.shuzhi.pipeline.run.WorkState.DIR).resolve(CACHE);
         Map<String, Cached> cache = readCache(cacheFile);
         Map<String, Cached> now = new TreeMap<>();
         YearOverYearPages pages = new YearOverYearPages();
@@ -61,14 +61,14 @@ final class YoyPages {
                     docs.add(store.load(id));
                 }
                 YearOverYearPages.UnitPage page = pages.unitPage(u.getKey(), docs);
-                AnalyzeCommand.write(out.resolve(page.path()), page.html());
+                org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(page.path()), page.html());
                 now.put(u.getKey(), new Cached(ids, page.row()));
                 rendered++;
             }
-            AnalyzeCommand.write(out.resolve(YearOverYearPages.INDEX),
+            org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(YearOverYearPages.INDEX),
                     pages.indexPage(now.values().stream().map(Cached::row).toList()));
             Files.createDirectories(cacheFile.getParent());
-            AnalyzeCommand.write(cacheFile, JsonOutput.mapper().writeValueAsString(now));
+            org.shuzhi.pipeline.io.AtomicFiles.write(cacheFile, JsonOutput.mapper().writeValueAsString(now));
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入年度对比页面：" + e.getMessage(), e);
         }

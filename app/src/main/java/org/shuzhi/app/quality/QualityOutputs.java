@@ -6,22 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.model.ReportDocument;
 
 /**
- * What {@code analyze} needs for issue 7, in three calls the command can place in its phases: {@link #assess} per
- * report (after the comparison), {@link #write} per report (the summary row, and the .docx when the run writes Word
- * files, after assessing), {@link #finish} once (the summary and the chart library). Thread-safe: {@link #write} may
- * be called from the batch's threads.
+ * The quality outputs of issue 7 (the assessment itself is the engine's {@link org.shuzhi.pipeline.run.AssessPhase}):
+ * {@link #write} per assessed report (the summary row, and the .docx when the run writes Word files), {@link #keep}
+ * per report whose outputs are current, {@link #finish} once (the summary and the chart library). Thread-safe.
  *
  * <p>Word files are not written by default (issue 15: Apache POI took 37 % of the publishing phase): a user gets
  * one with {@code shuzhi docx <报告编号>} or the 下载 Word 分析 link of {@code shuzhi serve} ({@link DocxFiles}), or all
  * of them with {@code analyze --docx}.
  */
 public final class QualityOutputs {
-    private final QualityPhase phase;
     private final DocxReport docx = new DocxReport();
     private final Path out;
     private final Path docxDir;
@@ -29,16 +25,11 @@ public final class QualityOutputs {
     private final List<QualityRow> rows = new ArrayList<>();
 
     /**
-     * @param dict       the run's dictionaries
-     * @param runProfile the {@code --profile} option, or null
      * @param out        the output folder
      * @param wordFiles  whether to write {@code <out>/docx/<id>.docx} for every report ({@code analyze --docx})
-     * @throws IllegalArgumentException if {@code runProfile} names no profile
-     * @throws org.shuzhi.pipeline.profile.ProfileException if a profile is malformed
      * @throws UncheckedIOException if {@code <out>/docx} cannot be created
      */
-    public QualityOutputs(Dictionaries dict, String runProfile, Path out, boolean wordFiles) {
-        this.phase = new QualityPhase(dict, runProfile);
+    public QualityOutputs(Path out, boolean wordFiles) {
         this.out = out;
         this.docxDir = out.resolve("docx");
         this.wordFiles = wordFiles;
@@ -49,11 +40,6 @@ public final class QualityOutputs {
                 throw new UncheckedIOException("无法创建 " + docxDir + "：" + e.getMessage(), e);
             }
         }
-    }
-
-    /** @return {@code doc} with its assessment; see {@link QualityPhase#assess} */
-    public ReportDocument assess(ReportDocument doc, Originality originality) {
-        return phase.assess(doc, originality);
     }
 
     /** Keeps the summary row of an assessed report and, with Word files on, writes its {@code <out>/docx/<id>.docx}. */

@@ -62,7 +62,7 @@ class QualityOutputsTest {
         try (Pipeline p = Pipeline.standard(dict, Manifest.load(samples), ExtractionLimits.DEFAULT)) {
             doc = p.analyze(samples, samples.resolve("units/rendered/liuhe-town-2024.txt"));
         }
-        doc = new QualityPhase(dict, null).assess(doc, null);
+        doc = new org.shuzhi.pipeline.run.AssessPhase(dict, null).assess(doc, null);
         Assessment a = doc.assessment();
         byte[] bytes = new DocxReport().render(doc);
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(bytes));
