@@ -33,7 +33,9 @@ public final class DocumentStore {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory()
             .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // maps come back in the order the output JSON has them (sorted keys), so pages show them the same way
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Stored.class);
     private static final ObjectReader READER = MAPPER.readerFor(Stored.class);
 
