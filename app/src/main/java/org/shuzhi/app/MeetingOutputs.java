@@ -44,7 +44,7 @@ final class MeetingOutputs {
                         List<SharedTemplates.Group> groups, String column) {
         Map<String, ReportDocument> docs = new HashMap<>();
         for (String id : ids) {
-            ReportDocument d = store.load(id);
+            ReportDocument d = store.loadWithoutTokens(id);
             if (d.ok() && d.comparison().compared()) {
                 docs.put(id, d);
             }

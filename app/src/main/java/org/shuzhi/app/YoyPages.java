@@ -58,7 +58,7 @@ final class YoyPages {
                 }
                 List<ReportDocument> docs = new ArrayList<>();
                 for (String id : ids) {
-                    docs.add(store.load(id));
+                    docs.add(store.loadWithoutTokens(id));
                 }
                 YearOverYearPages.UnitPage page = pages.unitPage(u.getKey(), docs);
                 org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(page.path()), page.html());

@@ -21,7 +21,8 @@ import org.shuzhi.pipeline.model.Token;
 /**
  * The run's work store of documents: one file {@code <dir>/<id>.sml} per report holding its latest
  * {@link ReportDocument} — as analysed, then as published (with comparison and assessment) — in Jackson's binary
- * Smile form, tokens included (the JSON contract leaves them out). The phases after the analysis read documents from
+ * Smile form, and beside it {@code <id>.tok} with the tokens of its sentences (the JSON contract leaves them out), so
+ * that the pages across reports read a document without its tokens ({@link #loadWithoutTokens}). The phases after the analysis read documents from
  * here, never from the output JSON, which the run writes once and does not read back.
  *
  * <p>Files are written to a temporary name and renamed ({@link AtomicFiles}); an unreadable file reads as absent.
@@ -30,18 +31,23 @@ import org.shuzhi.pipeline.model.Token;
 public final class DocumentStore {
     /** File name extension of a stored document. */
     public static final String EXTENSION = ".sml";
+    /** File name extension of a stored document's tokens. */
+    public static final String TOKENS = ".tok";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory()
             .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             // maps come back in the order the output JSON has them (sorted keys), so pages show them the same way
             .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    private static final ObjectWriter WRITER = MAPPER.writerFor(Stored.class);
-    private static final ObjectReader READER = MAPPER.readerFor(Stored.class);
+    private static final ObjectWriter DOC_WRITER = MAPPER.writerFor(ReportDocument.class);
+    private static final ObjectReader DOC_READER = MAPPER.readerFor(ReportDocument.class);
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<List<List<Token>>>> TOKEN_LISTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     /**
-     * What a file holds: the document (as its JSON contract has it, without tokens) and the tokens of each sentence
-     * of each paragraph, in order.
+     * A document (as its JSON contract has it, without tokens) and the tokens of each sentence of each paragraph, in
+     * order: the {@code .sml} and {@code .tok} files of one report.
      */
     record Stored(ReportDocument doc, List<List<List<Token>>> tokens) {
         static Stored of(ReportDocument d) {
@@ -89,27 +95,20 @@ public final class DocumentStore {
         }
     }
 
-    /** @return the bytes of {@code doc} in the store's form */
-    public static byte[] toBytes(ReportDocument doc) {
-        try {
-            return WRITER.writeValueAsBytes(Stored.of(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** @return the document of {@link #toBytes} */
-    public static ReportDocument fromBytes(byte[] bytes) throws IOException {
-        return READER.<Stored>readValue(bytes).document();
-    }
-
     /**
      * Stores {@code doc} under its id, replacing an earlier version.
      *
      * @throws UncheckedIOException if it cannot be written
      */
     public void save(ReportDocument doc) {
-        AtomicFiles.write(file(doc.id()), toBytes(doc));
+        Stored s = Stored.of(doc);
+        try {
+            // tokens first: a document file is never newer than its tokens
+            AtomicFiles.write(dir.resolve(doc.id() + TOKENS), MAPPER.writeValueAsBytes(s.tokens()));
+            AtomicFiles.write(file(doc.id()), DOC_WRITER.writeValueAsBytes(doc));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return whether a document is stored under {@code id} */
@@ -124,21 +123,40 @@ public final class DocumentStore {
     public ReportDocument load(String id) {
         Path f = file(id);
         try {
-            return fromBytes(Files.readAllBytes(f));
+            ReportDocument d = DOC_READER.readValue(Files.readAllBytes(f));
+            List<List<List<Token>>> t = MAPPER.readValue(Files.readAllBytes(dir.resolve(id + TOKENS)), TOKEN_LISTS);
+            return new Stored(d, t).document();
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取工作文件 " + f + "：" + e.getMessage()
                     + "。删除输出文件夹中的 .shuzhi/ 后重新运行 analyze", e);
         }
     }
 
-    /** @return the document stored under {@code id}, or null when there is none or it cannot be read */
-    public ReportDocument find(String id) {
-        return contains(id) ? loadOrNull(id) : null;
+    /**
+     * @return the document stored under {@code id} without the tokens of its sentences (what the pages across
+     *         reports need; much faster to read)
+     * @throws UncheckedIOException if there is none or it cannot be read
+     */
+    public ReportDocument loadWithoutTokens(String id) {
+        Path f = file(id);
+        try {
+            return DOC_READER.readValue(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取工作文件 " + f + "：" + e.getMessage()
+                    + "。删除输出文件夹中的 .shuzhi/ 后重新运行 analyze", e);
+        }
     }
 
-    private ReportDocument loadOrNull(String id) {
+    /**
+     * @return the document stored under {@code id} without its tokens (a source for copy pages), or null when there
+     *         is none or it cannot be read
+     */
+    public ReportDocument find(String id) {
+        if (!contains(id)) {
+            return null;
+        }
         try {
-            return fromBytes(Files.readAllBytes(file(id)));
+            return DOC_READER.readValue(Files.readAllBytes(file(id)));
         } catch (IOException e) {
             return null;
         }

@@ -45,6 +45,10 @@ class DocumentStoreTest {
         assertEquals(d.text(), back.text());
         assertEquals(d.paragraphs(), back.paragraphs());
         assertEquals(d.sections(), back.sections());
+        ReportDocument light = store.loadWithoutTokens(d.id());
+        assertEquals(d.text(), light.text());
+        assertTrue(light.paragraphs().get(3).sentences().get(0).tokens() == null
+                || light.paragraphs().get(3).sentences().get(0).tokens().isEmpty());
     }
 
     @Test
