@@ -33,17 +33,18 @@ final class MeetingOutputs {
 
     /**
      * @param out    the output folder
-     * @param ids    every report id of the run (its {@code json/<id>.json} exists)
+     * @param store  the run's documents, as published
+     * @param ids    every report id of the run (its published document is in {@code store})
      * @param units  unit → ids of its reports on a year-over-year page
      * @param groups the 疑似共同范文 groups of the run's comparison
      * @param column the manifest column whose values name the meetings, or null
      * @throws UncheckedIOException if a file cannot be read or written
      */
-    static Result write(Path out, List<String> ids, Map<String, List<String>> units,
+    static Result write(Path out, org.shuzhi.pipeline.run.DocumentStore store, List<String> ids, Map<String, List<String>> units,
                         List<SharedTemplates.Group> groups, String column) {
         Map<String, ReportDocument> docs = new HashMap<>();
         for (String id : ids) {
-            ReportDocument d = PublishPhase.read(out.resolve("json"), id);
+            ReportDocument d = store.loadWithoutTokens(id);
             if (d.ok() && d.comparison().compared()) {
                 docs.put(id, d);
             }
@@ -69,7 +70,7 @@ final class MeetingOutputs {
             }
         }
         MeetingBrief brief = MeetingBrief.of(null, byUnit, docs.size() - inUnits);
-        AnalyzeCommand.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
+        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
         write(out, pages, brief, "brief", column, meetings);
         return new Result(brief.units().size(), groups.size(), meetings.size());
     }
@@ -97,7 +98,7 @@ final class MeetingOutputs {
 
     private static void write(Path out, BriefPages pages, MeetingBrief b, String name, String column,
                               List<BriefPages.MeetingRow> meetings) {
-        AnalyzeCommand.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
+        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
         Path docx = out.resolve(name + ".docx");
         try {
             Files.write(docx, new BriefDocx().render(b));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shuzhi.pipeline.classify.CategoryModel;
-import org.shuzhi.pipeline.classify.CategoryTraining;
+import org.shuzhi.pipeline.harness.CategoryTraining;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,13 +58,13 @@ final class ModelCommand implements Runnable {
      */
     Path realDir(String without) {
         if (real != null) {
-            if (!java.nio.file.Files.isRegularFile(real.resolve(org.shuzhi.pipeline.eval.RealCorpus.FILE))) {
+            if (!java.nio.file.Files.isRegularFile(real.resolve(org.shuzhi.pipeline.harness.RealCorpus.FILE))) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--real 指定的文件夹中没有 "
-                        + org.shuzhi.pipeline.eval.RealCorpus.FILE);
+                        + org.shuzhi.pipeline.harness.RealCorpus.FILE);
             }
             return real;
         }
-        Path found = org.shuzhi.pipeline.eval.RealCorpus.locate(dictionariesDir().toAbsolutePath().getParent())
+        Path found = org.shuzhi.pipeline.harness.RealCorpus.locate(dictionariesDir().toAbsolutePath().getParent())
                 .orElse(null);
         if (found == null) {
             new PrintWriter(System.err, true, StandardCharsets.UTF_8).println("提示：未找到真实文本标注语料（"
@@ -148,8 +148,8 @@ final class ModelCommand implements Runnable {
                 return ShuzhiCommand.EXIT_OK;
             }
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            try (var e = new org.shuzhi.pipeline.eval.ConcretenessEvaluation(Dictionaries.load(dict))) {
-                out.print(org.shuzhi.pipeline.eval.ConcretenessEvaluation.table(e.evaluate(
+            try (var e = new org.shuzhi.pipeline.harness.ConcretenessEvaluation(Dictionaries.load(dict))) {
+                out.print(org.shuzhi.pipeline.harness.ConcretenessEvaluation.table(e.evaluate(
                         dict.toAbsolutePath().getParent(), real)));
                 out.flush();
             }

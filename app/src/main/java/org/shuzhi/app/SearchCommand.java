@@ -1,5 +1,6 @@
 package org.shuzhi.app;
 
+import org.shuzhi.app.render.Labels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.shuzhi.app;
 
+import org.shuzhi.app.render.Labels;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.shuzhi.index.Schema;

@@ -14,9 +14,8 @@ import picocli.CommandLine.Command;
         commandListHeading = "%n命令：%n", footerHeading = "%n",
         description = "党组织书记抓基层党建工作述职报告分析工具",
         footer = {"示例：./shuzhi analyze corpus-samples", "查看命令帮助：./shuzhi analyze --help"},
-        subcommands = {AnalyzeCommand.class, SearchCommand.class, ServeCommand.class, CompareCommand.class,
-                ModelCommand.class, org.shuzhi.app.bench.BenchCommand.class,
-                SolrIndexCommand.class})
+        subcommands = {AnalyzeCommand.class, SearchCommand.class, ServeCommand.class, DocxCommand.class,
+                CompareCommand.class, ModelCommand.class, BenchCommand.class, SolrIndexCommand.class})
 public final class ShuzhiCommand implements Runnable {
     /** The batch completed. */
     public static final int EXIT_OK = 0;
@@ -26,6 +25,23 @@ public final class ShuzhiCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
     /** With {@code --strict}: some files could not be analysed. */
     public static final int EXIT_FAILED_FILES = 3;
+
+    /** The one table from a run's failures to exit codes. */
+    private static final java.util.Map<org.shuzhi.pipeline.run.RunFailure.Kind, Integer> EXIT_CODES;
+
+    static {
+        java.util.EnumMap<org.shuzhi.pipeline.run.RunFailure.Kind, Integer> m =
+                new java.util.EnumMap<>(org.shuzhi.pipeline.run.RunFailure.Kind.class);
+        for (org.shuzhi.pipeline.run.RunFailure.Kind k : org.shuzhi.pipeline.run.RunFailure.Kind.values()) {
+            m.put(k, EXIT_FATAL); // input, templates, no report files, dictionaries, manifest, profile, output, nothing readable
+        }
+        EXIT_CODES = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** @return the exit code of a run that stopped with {@code kind} */
+    public static int exitCode(org.shuzhi.pipeline.run.RunFailure.Kind kind) {
+        return EXIT_CODES.get(kind);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

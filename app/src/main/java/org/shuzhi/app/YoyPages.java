@@ -33,13 +33,15 @@ final class YoyPages {
 
     /**
      * @param out     the output folder
+     * @param store   the run's documents, as published
      * @param units   unit → ids of its reports (from the publishing phase)
      * @param changed units with a report published in this run
      * @return the number of unit pages rendered
      * @throws UncheckedIOException if a page cannot be read or written
      */
-    static int write(Path out, Map<String, List<String>> units, Set<String> changed) {
-        Path cacheFile = out.resolve(WorkState.DIR).resolve(CACHE);
+    static int write(Path out, org.shuzhi.pipeline.run.DocumentStore store, Map<String, List<String>> units,
+                     Set<String> changed) {
+        Path cacheFile = out.resolve(org.shuzhi.pipeline.run.WorkState.DIR).resolve(CACHE);
         Map<String, Cached> cache = readCache(cacheFile);
         Map<String, Cached> now = new TreeMap<>();
         YearOverYearPages pages = new YearOverYearPages();
@@ -56,17 +58,17 @@ final class YoyPages {
                 }
                 List<ReportDocument> docs = new ArrayList<>();
                 for (String id : ids) {
-                    docs.add(PublishPhase.read(out.resolve("json"), id));
+                    docs.add(store.loadWithoutTokens(id));
                 }
                 YearOverYearPages.UnitPage page = pages.unitPage(u.getKey(), docs);
-                AnalyzeCommand.write(out.resolve(page.path()), page.html());
+                org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(page.path()), page.html());
                 now.put(u.getKey(), new Cached(ids, page.row()));
                 rendered++;
             }
-            AnalyzeCommand.write(out.resolve(YearOverYearPages.INDEX),
+            org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(YearOverYearPages.INDEX),
                     pages.indexPage(now.values().stream().map(Cached::row).toList()));
             Files.createDirectories(cacheFile.getParent());
-            AnalyzeCommand.write(cacheFile, JsonOutput.mapper().writeValueAsString(now));
+            org.shuzhi.pipeline.io.AtomicFiles.write(cacheFile, JsonOutput.mapper().writeValueAsString(now));
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入年度对比页面：" + e.getMessage(), e);
         }

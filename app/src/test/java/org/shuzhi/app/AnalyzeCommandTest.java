@@ -44,6 +44,14 @@ class AnalyzeCommandTest {
         try (Stream<Path> s = Files.list(out.resolve("html"))) {
             assertEquals(files, s.count());
         }
+        // Word files are made on demand (issue 15): none by the run, none linked from the static pages
+        assertFalse(Files.exists(out.resolve("docx")));
+        String page = Files.readString(out.resolve("html/seeds__s3-2-town-report.docx.html"), StandardCharsets.UTF_8);
+        assertFalse(page.contains(".docx\""), "no link to a Word file");
+        assertFalse(Files.readString(out.resolve("quality-summary.html"), StandardCharsets.UTF_8).contains("docx/"));
+        assertEquals(0, run("docx", "seeds__s3-2-town-report.docx", "--reports", out.toString()));
+        assertTrue(Files.size(out.resolve("docx/seeds__s3-2-town-report.docx.docx")) > 5_000);
+        assertEquals(1, run("docx", "no-such-report", "--reports", out.toString()));
         JsonNode town = JSON.readTree(out.resolve("json/seeds__s3-2-town-report.docx.json").toFile());
         for (String field : List.of("source", "docType", "unit", "secretary", "year", "failure", "paragraphs")) {
             assertTrue(town.has(field), field);

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shuzhi.index.ReportSearcher;
 import org.shuzhi.index.Schema;
 import org.shuzhi.index.SearchRequest;
-import org.shuzhi.pipeline.bench.SyntheticCorpus;
+import org.shuzhi.pipeline.harness.SyntheticCorpus;
+import org.shuzhi.pipeline.run.PublishLedger;
+import org.shuzhi.pipeline.run.WorkState;
 import org.shuzhi.pipeline.dict.Dictionaries;
 
 /**

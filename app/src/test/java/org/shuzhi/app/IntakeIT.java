@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.element.Paragraph;
-import org.shuzhi.app.bench.OcrBenchmark;
 import org.shuzhi.pipeline.extract.TesseractOcr;
 
 /**

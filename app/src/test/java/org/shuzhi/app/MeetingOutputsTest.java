@@ -56,7 +56,7 @@ class MeetingOutputsTest {
         try (Stream<Path> s = Files.list(out.resolve("json"))) {
             for (Path f : s.sorted().toList()) {
                 String id = f.getFileName().toString().replaceFirst("\\.json$", "");
-                ReportDocument d = PublishPhase.read(out.resolve("json"), id);
+                ReportDocument d = org.shuzhi.app.render.JsonOutput.read(out.resolve("json").resolve(id + ".json"));
                 String u = YearOverYearPages.unitOf(d);
                 if (u != null) {
                     units.computeIfAbsent(u, k -> new ArrayList<>()).add(d);

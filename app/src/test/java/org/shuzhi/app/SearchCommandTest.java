@@ -1,5 +1,6 @@
 package org.shuzhi.app;
 
+import org.shuzhi.app.render.Labels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -49,21 +49,30 @@ import org.shuzhi.pipeline.segment.Segmenter;
  */
 public final class ReportIndexer implements Closeable {
     static final FieldType TEXT_TYPE = new FieldType();
+    /** The text field indexed from tokens already known (stored beside it as a {@link StoredField}). */
+    private static final FieldType TOKENS_TYPE = new FieldType();
 
     static {
         TEXT_TYPE.setTokenized(true);
         TEXT_TYPE.setStored(true);
         TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_TYPE.freeze();
+        TOKENS_TYPE.setTokenized(true);
+        TOKENS_TYPE.setStored(false);
+        TOKENS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TOKENS_TYPE.freeze();
     }
+
 
     private final Directory dir;
     private final IndexWriter writer;
     private final FacetsConfig facets = Schema.facetsConfig();
+    private final Segmenter segmenter;
 
-    private ReportIndexer(Directory dir, IndexWriter writer) {
+    private ReportIndexer(Directory dir, IndexWriter writer, Segmenter segmenter) {
         this.dir = dir;
         this.writer = writer;
+        this.segmenter = segmenter;
     }
 
     /**
@@ -80,7 +89,7 @@ public final class ReportIndexer implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(false)
                     .setRAMBufferSizeMB(64);
-            return new ReportIndexer(dir, new IndexWriter(dir, cfg));
+            return new ReportIndexer(dir, new IndexWriter(dir, cfg), segmenter);
         } catch (LockObtainFailedException e) {
             closeQuietly(dir);
             throw new IndexException(IndexException.Kind.LOCKED, "索引 " + folder + " 正被另一个进程写入（"
@@ -94,7 +103,8 @@ public final class ReportIndexer implements Closeable {
 
     /**
      * Adds or replaces a report. A document whose file could not be analysed is not written, so a version indexed
-     * by an earlier run stays searchable.
+     * by an earlier run stays searchable. A paragraph whose sentences carry the pipeline's tokens is indexed from
+     * them ({@link Segmenter#indexTokens}); one without (e.g. read back from JSON) is segmented by the analyzer.
      *
      * @return true when the report was written
      * @throws IndexException when writing fails
@@ -107,7 +117,7 @@ public final class ReportIndexer implements Closeable {
         try {
             block.add(facets.build(reportDocument(doc)));
             for (Paragraph p : doc.paragraphs()) {
-                block.add(facets.build(paragraphDocument(doc, p)));
+                block.add(facets.build(paragraphDocument(doc, p, segmenter)));
             }
             writer.updateDocuments(new Term(Schema.REPORT_ID, doc.id()), block);
             return true;
@@ -118,19 +128,21 @@ public final class ReportIndexer implements Closeable {
 
     /**
      * The documents {@link #index} writes for a report, before facet encoding: the report document first, then one
-     * per paragraph, every {@link Schema} field stored. Another engine (SolrCloud) indexes from these, so that it
-     * holds exactly what the embedded index holds.
+     * per paragraph, every {@link Schema} field stored; a paragraph whose tokens are known carries them as the token
+     * stream of its (unstored) text field. Another engine (SolrCloud) indexes from these, so that it holds exactly
+     * what the embedded index holds.
      *
+     * @param segmenter the segmenter the embedded index uses (index-mode parts of the pipeline's words)
      * @return the documents, or an empty list for a document whose file could not be analysed
      */
-    public static List<Document> documents(ReportDocument doc) {
+    public static List<Document> documents(ReportDocument doc, Segmenter segmenter) {
         if (!doc.ok()) {
             return List.of();
         }
         List<Document> block = new ArrayList<>(doc.paragraphs().size() + 1);
         block.add(reportDocument(doc));
         for (Paragraph p : doc.paragraphs()) {
-            block.add(paragraphDocument(doc, p));
+            block.add(paragraphDocument(doc, p, segmenter));
         }
         return block;
     }
@@ -212,9 +224,15 @@ public final class ReportIndexer implements Closeable {
         return d;
     }
 
-    private static Document paragraphDocument(ReportDocument doc, Paragraph p) {
+    private static Document paragraphDocument(ReportDocument doc, Paragraph p, Segmenter segmenter) {
         Document d = common(doc, Schema.TYPE_PARAGRAPH, doc.id() + "#p" + p.index());
-        d.add(new Field(Schema.TEXT, p.text(), TEXT_TYPE));
+        List<Segmenter.SearchToken> tokens = knownTokens(p, segmenter);
+        if (tokens == null) {
+            d.add(new Field(Schema.TEXT, p.text(), TEXT_TYPE));
+        } else {
+            d.add(new StoredField(Schema.TEXT, p.text()));
+            d.add(new Field(Schema.TEXT, new SearchTokenStream(tokens, p.text().length()), TOKENS_TYPE));
+        }
         keyword(d, Schema.CATEGORY, p.category().id());
         Section s = p.section() >= 0 && p.section() < doc.sections().size() ? doc.sections().get(p.section()) : null;
         List<Category> kinds = s == null ? List.of() : s.kinds();
@@ -232,6 +250,21 @@ public final class ReportIndexer implements Closeable {
         d.add(new StoredField(Schema.HEADING, p.heading() ? 1 : 0));
         scores(d, p.counts());
         return d;
+    }
+
+    /** @return the paragraph's index tokens from its sentences' tokens, or null when it has none to use */
+    private static List<Segmenter.SearchToken> knownTokens(Paragraph p, Segmenter segmenter) {
+        if (p.sentences() == null || p.sentences().isEmpty()) {
+            return null;
+        }
+        List<org.shuzhi.pipeline.model.Token> all = new ArrayList<>();
+        for (org.shuzhi.pipeline.model.Sentence s : p.sentences()) {
+            if (s.tokens() == null || s.tokens().isEmpty()) {
+                return null;
+            }
+            all.addAll(s.tokens());
+        }
+        return segmenter.indexTokens(p.text(), p.start(), all);
     }
 
     private static Document common(ReportDocument doc, String type, String id) {

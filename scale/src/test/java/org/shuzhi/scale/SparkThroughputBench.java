@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shuzhi.app.render.JsonOutput;
-import org.shuzhi.pipeline.bench.SyntheticCorpus;
+import org.shuzhi.pipeline.harness.SyntheticCorpus;
 import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
 import org.shuzhi.pipeline.compare.InMemoryTextStore;

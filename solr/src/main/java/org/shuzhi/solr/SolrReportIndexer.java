@@ -49,11 +49,13 @@ public final class SolrReportIndexer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SolrConnection solr;
+    private final Segmenter segmenter;
     private final Analyzer analyzer;
 
     /** @param segmenter the pipeline's segmenter (carries the domain terms) */
     public SolrReportIndexer(SolrConnection solr, Segmenter segmenter) {
         this.solr = solr;
+        this.segmenter = segmenter;
         this.analyzer = new HanlpAnalyzer(segmenter, true);
     }
 
@@ -66,7 +68,7 @@ public final class SolrReportIndexer {
     public int index(List<ReportDocument> docs) {
         Map<String, List<Document>> byReport = new LinkedHashMap<>();
         for (ReportDocument d : docs) {
-            List<Document> block = ReportIndexer.documents(d);
+            List<Document> block = ReportIndexer.documents(d, segmenter);
             if (!block.isEmpty()) {
                 byReport.put(d.id(), block);
             }
@@ -142,16 +144,28 @@ public final class SolrReportIndexer {
         solr.request(u, true);
     }
 
-    /** @return the stored fields of a Lucene document as a Solr document, the text pre-analysed */
+    /**
+     * @return the stored fields of a Lucene document as a Solr document, the text pre-analysed: from the tokens the
+     *         document carries (the pipeline's, as the embedded index has them) or, for a document read back from an
+     *         index (stored fields only), by the index-mode analyzer
+     */
     SolrInputDocument solrDocument(Document d) {
         SolrInputDocument s = new SolrInputDocument();
+        TokenStream known = null;
+        for (IndexableField f : d.getFields(Schema.TEXT)) {
+            if (!f.fieldType().stored() && f instanceof org.apache.lucene.document.Field field
+                    && field.tokenStreamValue() != null) {
+                known = field.tokenStreamValue();
+            }
+        }
         for (IndexableField f : d.getFields()) {
             if (!f.fieldType().stored()) {
                 continue;
             }
             String name = SOLR_NAMES.getOrDefault(f.name(), f.name());
             if (f.name().equals(Schema.TEXT)) {
-                s.addField(name, preAnalyzed(f.stringValue()));
+                s.addField(name, known != null ? preAnalyzed(f.stringValue(), known)
+                        : preAnalyzed(f.stringValue(), analyzer.tokenStream(Schema.TEXT, f.stringValue())));
             } else if (f.numericValue() != null && !STRING_FIELDS.contains(f.name())) {
                 s.addField(name, f.numericValue());
             } else if (f.numericValue() != null) {
@@ -163,13 +177,13 @@ public final class SolrReportIndexer {
         return s;
     }
 
-    /** @return {@code text} in Solr's JSON pre-analysed format, tokens from the index-mode analyzer */
-    String preAnalyzed(String text) {
+    /** @return {@code text} in Solr's JSON pre-analysed format, with the tokens of {@code stream} (consumed, closed) */
+    static String preAnalyzed(String text, TokenStream stream) {
         ObjectNode root = JSON.createObjectNode();
         root.put("v", "1");
         root.put("str", text);
         ArrayNode tokens = root.putArray("tokens");
-        try (TokenStream ts = analyzer.tokenStream(Schema.TEXT, text)) {
+        try (TokenStream ts = stream) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);

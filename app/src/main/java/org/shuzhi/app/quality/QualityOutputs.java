@@ -4,50 +4,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.model.ReportDocument;
 
 /**
- * What {@code analyze} needs for issue 7, in three calls the command can place in its phases: {@link #assess} per
- * report (after the comparison), {@link #write} per report (the .docx, after assessing), {@link #finish} once (the
- * summary and the chart library). Thread-safe: {@link #write} may be called from the batch's threads.
+ * The quality outputs of issue 7 (the assessment itself is the engine's {@link org.shuzhi.pipeline.run.AssessPhase}):
+ * {@link #write} per assessed report (the summary row, and the .docx when the run writes Word files), {@link #keep}
+ * per report whose outputs are current, {@link #finish} once (the summary and the chart library). Thread-safe.
+ *
+ * <p>Word files are not written by default (issue 15: Apache POI took 37 % of the publishing phase): a user gets
+ * one with {@code shuzhi docx <报告编号>} or the 下载 Word 分析 link of {@code shuzhi serve} ({@link DocxFiles}), or all
+ * of them with {@code analyze --docx}.
  */
 public final class QualityOutputs {
-    private final QualityPhase phase;
     private final DocxReport docx = new DocxReport();
     private final Path out;
     private final Path docxDir;
+    private final boolean wordFiles;
     private final List<QualityRow> rows = new ArrayList<>();
 
     /**
-     * @param dict       the run's dictionaries
-     * @param runProfile the {@code --profile} option, or null
      * @param out        the output folder
-     * @throws IllegalArgumentException if {@code runProfile} names no profile
-     * @throws org.shuzhi.pipeline.profile.ProfileException if a profile is malformed
+     * @param wordFiles  whether to write {@code <out>/docx/<id>.docx} for every report ({@code analyze --docx})
      * @throws UncheckedIOException if {@code <out>/docx} cannot be created
      */
-    public QualityOutputs(Dictionaries dict, String runProfile, Path out) {
-        this.phase = new QualityPhase(dict, runProfile);
+    public QualityOutputs(Path out, boolean wordFiles) {
         this.out = out;
         this.docxDir = out.resolve("docx");
-        try {
-            Files.createDirectories(docxDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法创建 " + docxDir + "：" + e.getMessage(), e);
+        this.wordFiles = wordFiles;
+        if (wordFiles) {
+            try {
+                Files.createDirectories(docxDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("无法创建 " + docxDir + "：" + e.getMessage(), e);
+            }
         }
     }
 
-    /** @return {@code doc} with its assessment; see {@link QualityPhase#assess} */
-    public ReportDocument assess(ReportDocument doc, Originality originality) {
-        return phase.assess(doc, originality);
-    }
-
-    /** Keeps the summary row of an assessed report and writes its {@code <out>/docx/<id>.docx}. */
+    /** Keeps the summary row of an assessed report and, with Word files on, writes its {@code <out>/docx/<id>.docx}. */
     public void write(ReportDocument doc) {
         QualityRow row = QualityRow.of(doc);
         if (row == null) {
@@ -55,6 +50,9 @@ public final class QualityOutputs {
         }
         synchronized (rows) {
             rows.add(row);
+        }
+        if (!wordFiles) {
+            return;
         }
         byte[] bytes;
         try {
@@ -64,14 +62,7 @@ public final class QualityOutputs {
             System.err.println("警告：" + doc.source() + " 的 Word 分析文件无法生成：" + e);
             return;
         }
-        Path target = docxDir.resolve(doc.id() + ".docx");
-        try {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法写入 " + target + "：" + e.getMessage(), e);
-        }
+        org.shuzhi.pipeline.io.AtomicFiles.write(docxDir.resolve(doc.id() + ".docx"), bytes);
     }
 
     /** Keeps the summary row of a report whose outputs are current (not published again); null is ignored. */
@@ -90,6 +81,6 @@ public final class QualityOutputs {
         synchronized (rows) {
             all = List.copyOf(rows);
         }
-        new QualitySummary().write(out, all, runLine);
+        new QualitySummary().write(out, all, runLine, wordFiles);
     }
 }

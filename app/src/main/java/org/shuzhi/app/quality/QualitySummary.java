@@ -121,9 +121,10 @@ public final class QualitySummary {
     /**
      * Writes the three files into {@code out}.
      *
+     * @param wordLinks whether the run wrote {@code docx/<id>.docx} files (then each row links to its file)
      * @throws UncheckedIOException if a file cannot be written
      */
-    public void write(Path out, List<QualityRow> rows, String runLine) {
+    public void write(Path out, List<QualityRow> rows, String runLine, boolean wordLinks) {
         Table t = table(rows);
         Distributions dist = distributions(t, rows);
         try {
@@ -131,7 +132,7 @@ public final class QualitySummary {
             try (OutputStream o = Files.newOutputStream(out.resolve(XLSX))) {
                 xlsx(t, dist, o);
             }
-            Files.writeString(out.resolve(HTML), html(t, dist, runLine, rows), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(HTML), html(t, dist, runLine, rows, wordLinks), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入汇总表到 " + out + "：" + e.getMessage(), e);
         }
@@ -190,7 +191,7 @@ public final class QualitySummary {
         return tablesawName.replace("Count [", "份数 [").replace("Mean [", "平均 [").replace("Count", "份数");
     }
 
-    private String html(Table t, Distributions dist, String runLine, List<QualityRow> rows) {
+    private String html(Table t, Distributions dist, String runLine, List<QualityRow> rows, boolean wordLinks) {
         List<List<Cell>> body = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             List<Cell> cells = new ArrayList<>();
@@ -214,6 +215,7 @@ public final class QualitySummary {
         m.put("rows", body);
         m.put("count", t.rowCount());
         m.put("run", runLine);
+        m.put("docx", wordLinks);
         m.put("disclaimer", Assessment.DISCLAIMER);
         m.put("chartJson", chartJson(dist));
         m.put("dist", List.of(view("各档次份数与平均分", dist.byLevel()), view("各通知配置份数与平均分", dist.byProfile()),

@@ -1,6 +1,6 @@
 /**
  * The quality-analysis phase of {@code shuzhi analyze} (issue 7) and its outputs: {@link
- * org.shuzhi.app.quality.QualityPhase} assesses each report against its notice profile (after the corpus comparison,
+ * org.shuzhi.pipeline.run.AssessPhase} assesses each report against its notice profile (after the corpus comparison,
  * before outputs are written); {@link org.shuzhi.app.quality.DocxReport} writes the analysis as Word,
  * {@link org.shuzhi.app.quality.QualitySummary} the batch summary (HTML, .xlsx, .csv; aggregated with Tablesaw),
  * {@link org.shuzhi.app.quality.Assets} the offline chart library.

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.shuzhi.app.Labels;
 import org.shuzhi.index.Schema;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.CleaningEdit;

@@ -395,7 +395,11 @@ public final class YearOverYearPages {
         m.put("title", HtmlReport.title(d));
         m.put("href", "../html/" + d.id() + ".html");
         m.put("sourceTitle", HtmlReport.title(src));
-        m.put("sourceHref", src.comparison().compared() ? "../html/" + src.id() + ".html" : null);
+        // a report source has a page of its own (every report is published in the run), a template has none; decided by
+        // the kind, not by whether the source happens to be published already when this page is rendered
+        boolean sourcePage = first != null ? first.sourceKind() != org.shuzhi.pipeline.model.SourceKind.TEMPLATE
+                : src.comparison().compared();
+        m.put("sourceHref", sourcePage ? "../html/" + src.id() + ".html" : null);
         m.put("kind", first == null ? "" : first.sourceKind().label() + "，" + ComparisonView.direction(first)
                 + (first.directionEvidence().isEmpty() ? "" : "；依据：" + String.join("；", first.directionEvidence())));
         m.put("rows", rows);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.shuzhi.app.Labels;
+import org.shuzhi.app.render.Labels;
 import org.shuzhi.app.render.Templates;
 import org.shuzhi.index.ReportSearch;
 import org.shuzhi.index.Schema;

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import org.shuzhi.index.IndexException;
+import org.shuzhi.app.quality.DocxFiles;
 import org.shuzhi.index.ReportSearch;
 
 /**
@@ -30,6 +31,8 @@ import org.shuzhi.index.ReportSearch;
  *   <tr><td>{@code GET /reports}</td><td>the reports by unit and year</td></tr>
  *   <tr><td>{@code GET /r/<path>}</td><td>a file of the output folder (analysis pages, JSON, summary); nothing
  *       outside it</td></tr>
+ *   <tr><td>{@code GET /docx/<id>.docx}</td><td>the Word analysis of a report, made on demand
+ *       ({@link DocxFiles}); report pages served under {@code /r/html/} get a link to it</td></tr>
  *   <tr><td>{@code GET /assets/web.css}</td><td>the UI's style sheet</td></tr>
  * </table>
  */
@@ -72,6 +75,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             cfg.routes.get("/r/<path>", this::file);
+            cfg.routes.get("/docx/{name}", this::docx);
             cfg.routes.exception(IndexException.class, (e, ctx) -> {
                 ctx.status(e.kind() == IndexException.Kind.MALFORMED_QUERY ? HttpStatus.BAD_REQUEST
                         : HttpStatus.INTERNAL_SERVER_ERROR);
@@ -180,7 +184,36 @@ public final class WebServer implements AutoCloseable {
         if (!TYPES.containsKey(ext)) {
             ctx.header("Content-Disposition", "attachment");
         }
+        if (rel.startsWith("html/") && ext.equals("html")) {
+            String id = name.substring(0, name.length() - ".html".length());
+            String page = Files.readString(target, StandardCharsets.UTF_8);
+            if (DocxFiles.exists(root, id)) {
+                String link = "<a href=\"/docx/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        .replace("+", "%20") + ".docx\" style=\"color:#fff\">下载 Word 分析</a> · ";
+                page = page.replace(DOCX_MARKER, link);
+            }
+            ctx.result(page);
+            return;
+        }
         ctx.result(Files.readAllBytes(target));
+    }
+
+    /** Where a report page takes the server's 下载 Word 分析 link (the static page has none: no file behind it). */
+    public static final String DOCX_MARKER = "<!--shuzhi:docx-->";
+
+    /** Serves the Word analysis of a report, rendered from its JSON on demand. */
+    private void docx(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        String id = name.endsWith(".docx") ? name.substring(0, name.length() - 5) : name;
+        if (!DocxFiles.exists(root, id)) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/html; charset=utf-8")
+                    .result(pages.error("找不到报告：" + id + "。请确认已运行 analyze。"));
+            return;
+        }
+        ctx.contentType(TYPES.get("docx"));
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(id + ".docx", StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.result(DocxFiles.render(root, id));
     }
 
     /** @return the real path of {@code rel} below the output folder, or null when it would leave it */

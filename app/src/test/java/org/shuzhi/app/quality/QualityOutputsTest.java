@@ -50,7 +50,8 @@ class QualityOutputsTest {
     static void analyseTheUnitsCorpus() {
         out = tmp.resolve("reports");
         assertEquals(0, ShuzhiCommandAccess.run("analyze", root().resolve("corpus-samples/units").toString(),
-                "--out", out.toString(), "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress"));
+                "--out", out.toString(), "--dictionaries", root().resolve("dictionaries").toString(), "--no-progress",
+                "--docx"));
     }
 
     @Test
@@ -61,7 +62,7 @@ class QualityOutputsTest {
         try (Pipeline p = Pipeline.standard(dict, Manifest.load(samples), ExtractionLimits.DEFAULT)) {
             doc = p.analyze(samples, samples.resolve("units/rendered/liuhe-town-2024.txt"));
         }
-        doc = new QualityPhase(dict, null).assess(doc, null);
+        doc = new org.shuzhi.pipeline.run.AssessPhase(dict, null).assess(doc, null);
         Assessment a = doc.assessment();
         byte[] bytes = new DocxReport().render(doc);
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(bytes));

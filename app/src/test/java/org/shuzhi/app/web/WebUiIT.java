@@ -282,6 +282,23 @@ class WebUiIT {
     }
 
     @Test
+    void aReportPageServedOffersItsWordFileMadeOnDemand() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String id = "rendered__liuhe-town-2024.txt";
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/r/html/" + id + ".html"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("href=\"/docx/" + id + ".docx\""), "the page links its Word file");
+        assertFalse(Files.exists(out.resolve("docx/" + id + ".docx")), "the run wrote no Word file");
+        HttpResponse<byte[]> docx = http.send(HttpRequest.newBuilder(URI.create(base + "/docx/" + id + ".docx"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, docx.statusCode());
+        assertTrue(docx.body().length > 5_000 && docx.body()[0] == 'P' && docx.body()[1] == 'K', "a .docx (zip)");
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/docx/nope.docx")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, none.statusCode());
+    }
+
+    @Test
     void pathsOutsideTheOutputFolderAreRefused() throws Exception {
         Files.writeString(tmp.resolve("secret.txt"), "root:x:0:0");
         HttpClient http = HttpClient.newHttpClient();

@@ -111,7 +111,7 @@ public final class DocTypeClassifier {
     }
 
     /** @return a classifier deciding with {@code model} (null: cues only) */
-    static DocTypeClassifier withModel(Dictionaries dict, Maxent<DocType> model) {
+    public static DocTypeClassifier withModel(Dictionaries dict, Maxent<DocType> model) {
         return new DocTypeClassifier(dict, model);
     }
 
@@ -154,7 +154,7 @@ public final class DocTypeClassifier {
     }
 
     /** @return the features of a document for the learned model (see the class description) */
-    List<String> features(String text) {
+    public List<String> features(String text) {
         String folded = TextFold.fold(text);
         return features(folded, cuesIn(text, folded, new ArrayList<>()));
     }

@@ -23,7 +23,7 @@ import opennlp.tools.util.TrainingParameters;
  *
  * @param <L> the label enum
  */
-final class Maxent<L extends Enum<L>> {
+public final class Maxent<L extends Enum<L>> {
     private final MaxentModel model;
     private final int[] outcomeIndex;
 
@@ -37,10 +37,10 @@ final class Maxent<L extends Enum<L>> {
     }
 
     /** A labelled training example. */
-    record Example<L>(L label, List<String> features) {
+    public record Example<L>(L label, List<String> features) {
     }
 
-    static String outcome(Enum<?> l) {
+    public static String outcome(Enum<?> l) {
         return l.name().toLowerCase(Locale.ROOT);
     }
 
@@ -49,7 +49,7 @@ final class Maxent<L extends Enum<L>> {
      * @param l2         L2 regularisation weight
      * @throws IllegalArgumentException if {@code examples} is empty
      */
-    static <L extends Enum<L>> Maxent<L> train(Class<L> labels, List<Example<L>> examples, int iterations, double l2) {
+    public static <L extends Enum<L>> Maxent<L> train(Class<L> labels, List<Example<L>> examples, int iterations, double l2) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -71,18 +71,18 @@ final class Maxent<L extends Enum<L>> {
     }
 
     /** @throws IOException if the file cannot be read or is not a model */
-    static <L extends Enum<L>> Maxent<L> load(Path file, Class<L> labels) throws IOException {
+    public static <L extends Enum<L>> Maxent<L> load(Path file, Class<L> labels) throws IOException {
         return new Maxent<>(new GenericModelReader(file.toFile()).getModel(), labels);
     }
 
     /** Writes the model in OpenNLP's binary format. */
-    void save(Path file) throws IOException {
+    public void save(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         new GenericModelWriter((AbstractModel) model, file.toFile()).persist();
     }
 
     /** @return the probability of each label (indexed by ordinal, summing to 1); 0 for labels never seen in training */
-    double[] probabilities(List<String> features) {
+    public double[] probabilities(List<String> features) {
         double[] p = model.eval(features.toArray(String[]::new));
         double[] out = new double[outcomeIndex.length];
         double sum = 0;

@@ -556,7 +556,7 @@ public final class CorpusComparison {
 
     private CopyStats stats(ReportText text, List<CopiedPassage> ps) {
         String t = text.text();
-        int total = org.shuzhi.pipeline.run.Stages.charCount(t);
+        int total = org.shuzhi.pipeline.profile.CountingRule.LETTERS_DIGITS.count(t);
         if (total == 0) {
             return CopyStats.NONE;
         }

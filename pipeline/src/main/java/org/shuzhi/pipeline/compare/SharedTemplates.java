@@ -153,7 +153,7 @@ public final class SharedTemplates {
             }
             String text = c.stream().map(Node::text).min(Comparator.comparingInt(String::length)
                     .thenComparing(Comparator.naturalOrder())).orElseThrow();
-            if (org.shuzhi.pipeline.run.Stages.charCount(text) < MIN_CHARS) {
+            if (org.shuzhi.pipeline.profile.CountingRule.LETTERS_DIGITS.count(text) < MIN_CHARS) {
                 continue; // stock frames such as 本人2025年度抓党建工作: too short to be a model text
             }
             groups.add(new Group(0, text, List.copyOf(us), longest.values().stream()

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class TemplateLibrary {
     /** The marker file of a template folder inside the input. */
-    public static final String MARKER = org.shuzhi.pipeline.run.InputFiles.TEMPLATES_MARKER;
+    public static final String MARKER = ".shuzhi-templates";
     /** Extensions (lower case) of template files. */
     public static final Set<String> EXTENSIONS = Set.of("docx", "doc", "docm", "wps", "rtf", "odt", "pdf", "txt",
             "text", "html", "htm", "xhtml", "mht");

@@ -12,7 +12,7 @@
  * org.shuzhi.pipeline.compare.PassageAligner}) into maximal passages. Report texts stay behind
  * {@link org.shuzhi.pipeline.compare.TextStore}, so that they can live on disk.
  *
- * <p>May import {@code model}, {@code dict} and {@code run} (for {@code InputFiles}); no Lucene, no HTTP, no HanLP
- * (tokens come from the sentences the {@code segment} stage filled).
+ * <p>May import {@code model}, {@code dict} and {@code profile} (the counting rule of 字数); never {@code run}, which
+ * runs the comparison; no Lucene, no HTTP, no HanLP (tokens come from the sentences the {@code segment} stage filled).
  */
 package org.shuzhi.pipeline.compare;

@@ -21,7 +21,7 @@ public final class InputFiles {
     /** A folder containing a file of this name is not analysed (e.g. the text sources of rendered samples). */
     public static final String IGNORE_MARKER = ".shuzhi-ignore";
     /** A folder containing a file of this name is a template library, not reports (see compare.TemplateLibrary). */
-    public static final String TEMPLATES_MARKER = ".shuzhi-templates";
+    public static final String TEMPLATES_MARKER = org.shuzhi.pipeline.compare.TemplateLibrary.MARKER;
     /** Extensions (lower case) of files a run looks at. */
     public static final Set<String> CONSIDERED = Set.of("docx", "doc", "docm", "dotx", "wps", "rtf", "odt", "pdf",
             "txt", "text", "html", "htm", "xhtml", "mht", "jpg", "jpeg", "png", "tif", "tiff", "bmp", "gif", "zip",

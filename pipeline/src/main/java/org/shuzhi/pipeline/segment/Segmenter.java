@@ -127,6 +127,71 @@ public final class Segmenter {
      * @return tokens ordered by start offset, offsets relative to {@code text} (UTF-16, half-open)
      */
     public List<SearchToken> searchTokens(String text, boolean indexMode) {
+        List<SearchToken> out = words(text, indexMode);
+        return indexMode ? withDomainTerms(text, out) : out;
+    }
+
+    /**
+     * The index-mode tokens of {@link #searchTokens searchTokens(text, true)} built from the words the pipeline's
+     * {@code segment} stage already found, without segmenting {@code text} again (issue 15: the index segmented every
+     * paragraph a second time). Each word contributes its index-mode words — itself and the dictionary words inside
+     * it, or, for a name the recognition joined (边可耐, 市国土资源局党支部), the words a search splits it into, so that
+     * a phrase query finds it — looked up once per distinct word and remembered; the domain terms are stacked as in
+     * {@link #searchTokens}. On the corpus samples this gives the same tokens as segmenting the paragraph again for all
+     * but the few paragraphs where name recognition moved a word boundary.
+     *
+     * @param text   the text the tokens cover, e.g. a paragraph
+     * @param offset where {@code text} starts in the cleaned text (the tokens' spans are in cleaned-text offsets)
+     * @param tokens the pipeline's words of {@code text}, in order
+     * @return tokens ordered by start offset, offsets relative to {@code text}; null when {@code tokens} do not lie
+     *         in {@code text} (the caller then segments it)
+     */
+    public List<SearchToken> indexTokens(String text, int offset, List<Token> tokens) {
+        String folded = TextFold.fold(text);
+        List<SearchToken> out = new ArrayList<>(tokens.size() + tokens.size() / 2);
+        int last = 0;
+        for (Token t : tokens) {
+            int s = t.span().start() - offset;
+            int e = t.span().end() - offset;
+            if (s < last || e > text.length() || s >= e) {
+                return null;
+            }
+            last = e;
+            String w = folded.substring(s, e);
+            if (w.isBlank() || t.pos().startsWith("w") || w.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            List<SearchToken> parts = w.length() == 1 ? null : wordParts(w);
+            if (parts == null || parts.isEmpty()) {
+                out.add(new SearchToken(w, s, e, false));
+                continue;
+            }
+            for (SearchToken p : parts) {
+                out.add(new SearchToken(p.word(), s + p.start(), s + p.end(), p.stacked()));
+            }
+        }
+        return withDomainTerms(folded, out);
+    }
+
+    /** Distinct words whose parts are remembered, at most (the samples have about 20,000). */
+    private static final int MAX_REMEMBERED = 500_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, List<SearchToken>> parts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @return the index-mode words of {@code word} alone (itself first when it stays whole), remembered */
+    private List<SearchToken> wordParts(String word) {
+        List<SearchToken> p = parts.get(word);
+        if (p == null) {
+            p = List.copyOf(words(word, true));
+            if (parts.size() < MAX_REMEMBERED) {
+                parts.put(word, p);
+            }
+        }
+        return p;
+    }
+
+    /** HanLP without name recognition, punctuation and whitespace dropped; stacked flags from the offsets. */
+    private List<SearchToken> words(String text, boolean indexMode) {
         List<Term> terms = inPieces((indexMode ? indexSegment : searchSegment).get(), text);
         List<SearchToken> out = new ArrayList<>(terms.size());
         int coveredUntil = 0;
@@ -142,7 +207,7 @@ public final class Segmenter {
             }
             out.add(new SearchToken(t.word, t.offset, end, stacked));
         }
-        return indexMode ? withDomainTerms(text, out) : out;
+        return out;
     }
 
     /** Inserts each domain-term occurrence that is not already a token after the word it starts in, stacked. */

@@ -1,0 +1,290 @@
+package org.shuzhi.pipeline.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.shuzhi.pipeline.compare.CompareOptions;
+import org.shuzhi.pipeline.compare.SharedTemplates;
+import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.dict.DictionaryException;
+import org.shuzhi.pipeline.extract.ExtractionLimits;
+import org.shuzhi.pipeline.extract.ParseProcesses;
+import org.shuzhi.pipeline.extract.TesseractOcr;
+import org.shuzhi.pipeline.meta.Manifest;
+import org.shuzhi.pipeline.model.Comparison;
+import org.shuzhi.pipeline.profile.ProfileException;
+
+/**
+ * One run of shuzhi over an input folder, the same for the command line, the server and the benchmarks. Its phases,
+ * in order:
+ * <ol>
+ *   <li><b>analyse</b> every changed file ({@link Batch} over the {@link Pipeline}); each document goes to the work
+ *       store ({@link DocumentStore}) and its fingerprints to the comparison as soon as it is done; an unchanged file
+ *       (same content, same analysis) is taken from the store;</li>
+ *   <li><b>compare</b> all reports with each other, with earlier years and with the template library
+ *       ({@link CorpusPhase});</li>
+ *   <li><b>assess</b> each report against its notice profile ({@link AssessPhase}) and</li>
+ *   <li><b>publish</b> it to the {@link Sink}s (JSON, pages, index …), only where something changed
+ *       ({@link PublishPhase}, {@link PublishLedger});</li>
+ * </ol>
+ * then the sinks {@link Sink#finish finish}. State between runs is in {@code <out>/.shuzhi/} ({@link WorkState}), so a
+ * re-run, or the run after a crash, resumes from the work store. Nothing in a run calls back into a command; a fatal
+ * problem is a {@link RunFailure}.
+ */
+public final class Run {
+    /**
+     * What to run.
+     *
+     * @param input        the input folder
+     * @param out          the output folder (its {@code .shuzhi/} holds the work state)
+     * @param templates    the template folder ({@code --templates}), or null
+     * @param dictionaries the dictionaries folder, or null when none was found
+     * @param threads      threads, ≥ 1
+     * @param compare      the comparison's options
+     * @param limits       the extraction limits
+     * @param profile      the notice profile for every report ({@code --profile}), or null
+     * @param commitEvery  reports between two commits of the sinks, ≥ 1
+     * @param build        what identifies the program build (part of the analysis key)
+     * @param ocr          true to read scans and images with Tesseract when it is installed (else SCANNED_NO_TEXT
+     *                     with the install hint)
+     * @param parseInProcess true to parse on threads of this process; false to parse in child processes
+     *                     ({@link ParseProcesses}), so that a parse over the time limit is stopped
+     * @param parseHeapMb  each parsing child's maximum heap, MiB (≥ 64; unused when parsing in process)
+     */
+    public record Options(Path input, Path out, Path templates, Path dictionaries, int threads, CompareOptions compare,
+                          ExtractionLimits limits, String profile, int commitEvery, String build, boolean ocr,
+                          boolean parseInProcess, int parseHeapMb) {
+    }
+
+    /** Told of the progress of the analyse and publish phases. Called from several threads, one call at a time. */
+    public interface Progress {
+        /** No progress shown. */
+        Progress NONE = new Progress() {
+        };
+
+        /** A phase starts: its Chinese name and the number of steps. */
+        default void start(String phase, int steps) {
+        }
+
+        /** One step of the current phase is done (e.g. one file), with a note. */
+        default void step(String note) {
+        }
+
+        /** The current phase is over. */
+        default void end() {
+        }
+    }
+
+    /**
+     * What a run did, for the sinks' {@link Sink#finish} and the command's summary.
+     *
+     * @param ids             every report id of the input, in input order
+     * @param analysis        the analyse phase (files, failures, stage times)
+     * @param compareLine     the Chinese one-line summary of the comparison
+     * @param warnings        Chinese notes (unreadable templates …)
+     * @param sharedTemplates the 疑似共同范文 groups
+     * @param documents       the work store (each report as published)
+     * @param compareMs       the compare phase, ms
+     * @param publishMs       the assess and publish phases, ms
+     * @param published       reports published in this run
+     * @param unchanged       reports whose outputs were current
+     * @param finishMs        the sinks' {@link Sink#finish}, ms (0 in the result the sinks are given)
+     */
+    public record Result(List<String> ids, RunSummary analysis, String compareLine, List<String> warnings,
+                         List<SharedTemplates.Group> sharedTemplates, DocumentStore documents, long compareMs,
+                         long publishMs, int published, int unchanged, long finishMs) {
+    }
+
+    private final Options options;
+    private final InputFiles.Listing listing;
+    private final Dictionaries dict;
+    private final Manifest manifest;
+    private final AssessPhase assess;
+
+    private Run(Options options, InputFiles.Listing listing, Dictionaries dict, Manifest manifest, AssessPhase assess) {
+        this.options = options;
+        this.listing = listing;
+        this.dict = dict;
+        this.manifest = manifest;
+        this.assess = assess;
+    }
+
+    /**
+     * Checks the options and loads what the run needs: the listing of the input (without the template folder), the
+     * dictionaries, the manifest and the notice profiles.
+     *
+     * @throws RunFailure when the input, the templates, the dictionaries, the manifest or the profile cannot be used
+     */
+    public static Run open(Options options) {
+        Path input = options.input();
+        if (!Files.isDirectory(input)) {
+            throw new RunFailure(RunFailure.Kind.INPUT, (Files.exists(input) ? "不是文件夹：" : "输入文件夹不存在：") + input
+                    + "。请指定包含述职报告文件的文件夹，例如 ./shuzhi analyze corpus-samples", null);
+        }
+        if (options.templates() != null && !Files.isDirectory(options.templates())) {
+            throw new RunFailure(RunFailure.Kind.TEMPLATES, "范文/模板文件夹不存在：" + options.templates()
+                    + "。请用 --templates 指定存放网络范文的文件夹。", null);
+        }
+        InputFiles.Listing listing;
+        try {
+            listing = withoutTemplates(InputFiles.list(input), input, options.templates());
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.Kind.INPUT, "无法读取输入文件夹 " + input + "：" + e.getMessage(), e);
+        }
+        if (listing.files().isEmpty()) {
+            throw new RunFailure(RunFailure.Kind.NO_REPORT_FILES, "输入文件夹 " + input
+                    + " 中没有可分析的报告文件（支持 docx、doc、wps、pdf、txt、html 等格式"
+                    + (listing.skipped() == 0 ? "，该文件夹是空的" : "；另有 " + listing.skipped() + " 个其他文件已跳过")
+                    + "）。请指定存放述职报告的文件夹，例如 ./shuzhi analyze corpus-samples", null);
+        }
+        Dictionaries dict;
+        Manifest manifest;
+        try {
+            if (options.dictionaries() == null) {
+                throw new DictionaryException(Path.of("dictionaries"), 0, "找不到词表文件夹");
+            }
+            dict = Dictionaries.load(options.dictionaries());
+            manifest = Manifest.load(input);
+        } catch (DictionaryException e) {
+            throw new RunFailure(RunFailure.Kind.DICTIONARIES, "词表无法加载：" + e.getMessage()
+                    + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。", e);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.Kind.MANIFEST, "manifest.csv 无法读取：" + e.getMessage()
+                    + "。请检查其格式（UTF-8，首行为列名）。", e);
+        }
+        AssessPhase assess;
+        try {
+            assess = new AssessPhase(dict, options.profile());
+        } catch (IllegalArgumentException | ProfileException e) {
+            throw new RunFailure(RunFailure.Kind.PROFILE, "通知配置无法使用：" + e.getMessage(), e);
+        }
+        return new Run(options, listing, dict, manifest, assess);
+    }
+
+    /** @return the run's dictionaries */
+    public Dictionaries dictionaries() {
+        return dict;
+    }
+
+    /** @return the input's manifest */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** @return the report ids of the input, in input order */
+    public List<String> ids() {
+        return listing.files().stream().map(InputFiles::reportId).toList();
+    }
+
+    /**
+     * Runs the four phases and finishes the sinks.
+     *
+     * @param sinks    where reports are published, in this order
+     * @param progress told of the progress
+     * @throws RunFailure        when an output cannot be written or not one file could be read
+     * @throws UncheckedIOException when the work state cannot be read or written
+     */
+    public Result run(List<Sink> sinks, Progress progress) throws InterruptedException {
+        Path out = options.out();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.Kind.OUTPUT, "无法创建输出文件夹 " + out + "：" + e.getMessage(), e);
+        }
+        WorkState state = WorkState.open(out, options.dictionaries(), options.input(), options.limits(),
+                options.profile(), options.build());
+        List<String> ids = ids();
+        RunSummary summary;
+        CorpusPhase corpus;
+        Map<String, Comparison> comparisons;
+        long compareMs;
+        PublishPhase.Result published;
+        long p0;
+        TesseractOcr ocr = options.ocr() ? TesseractOcr.find("tesseract") : null;
+        Map<String, List<String>> parts = new ConcurrentHashMap<>(); // a compiled booklet: file id → its reports' ids
+        try (Pipeline pipeline = Pipeline.standard(dict, manifest, options.limits(), ocr, options.ocr(),
+                options.parseInProcess() ? null
+                        : new ParseProcesses(options.limits(), options.dictionaries(), options.parseHeapMb()))) {
+            pipeline.recallFailures(sha -> state.failures().recall(state.stamp(sha)));
+            corpus = CorpusPhase.start(options.input(), options.templates(), pipeline, dict,
+                    options.compare().withThreads(options.threads()), state, Set.copyOf(ids));
+            // 1. analyse
+            Map<String, String> shas = new ConcurrentHashMap<>();
+            Set<String> analysed = ConcurrentHashMap.newKeySet();
+            progress.start("分析", ids.size());
+            summary = new Batch(pipeline, options.threads()).run(options.input(), listing, (id, sha) -> {
+                boolean reused = state.documents().contains(id) && corpus.reuse(id, sha);
+                if (reused) {
+                    shas.put(id, sha);
+                    progress.step(id);
+                }
+                return reused;
+            }, d -> {
+                state.documents().save(d);
+                if (d.extraction().part() != null) {
+                    parts.computeIfAbsent(d.extraction().part().bookletId(), k -> new ArrayList<>()).add(d.id());
+                }
+                if (!d.ok() && d.sha256() != null && !d.sha256().isEmpty()) {
+                    state.failures().record(state.stamp(d.sha256()), d.failure());
+                }
+                analysed.add(d.id());
+                corpus.add(d);
+                if (d.ok()) {
+                    shas.put(d.id(), d.sha256());
+                }
+                progress.step(d.source());
+            });
+            progress.end();
+            List<String> fileIds = ids;
+            ids = fileIds.stream().flatMap(id -> parts.containsKey(id) ? parts.get(id).stream().sorted()
+                    : java.util.stream.Stream.of(id)).toList();
+            // 2. compare
+            long c0 = System.nanoTime();
+            comparisons = corpus.compare();
+            compareMs = (System.nanoTime() - c0) / 1_000_000;
+            // 3. assess and 4. publish
+            p0 = System.nanoTime();
+            progress.start("输出", ids.size());
+            published = new PublishPhase(state, assess, sinks, corpus.templates(), options.threads(),
+                    options.commitEvery()).run(ids, shas, analysed, comparisons, progress);
+            progress.end();
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.Kind.INPUT, "无法读取范文库：" + e.getMessage(), e);
+        }
+        state.ledger().compact(Set.copyOf(ids));
+        long publishMs = (System.nanoTime() - p0) / 1_000_000;
+        Result result = new Result(ids, summary, corpus.summaryLine(), corpus.warnings(), corpus.sharedTemplates(),
+                state.documents(), compareMs, publishMs, published.published(), published.unchanged(), 0);
+        long f0 = System.nanoTime();
+        for (Sink s : sinks) {
+            s.finish(result);
+        }
+        return new Result(ids, summary, result.compareLine(), result.warnings(), result.sharedTemplates(),
+                result.documents(), compareMs, publishMs, published.published(), published.unchanged(),
+                (System.nanoTime() - f0) / 1_000_000);
+    }
+
+    /**
+     * Leaves the {@code --templates} folder out of the reports when it lies inside the input folder: its files are
+     * the template library, not reports.
+     */
+    public static InputFiles.Listing withoutTemplates(InputFiles.Listing listing, Path input, Path templates) {
+        if (templates == null) {
+            return listing;
+        }
+        Path in = input.toAbsolutePath().normalize();
+        Path t = templates.toAbsolutePath().normalize();
+        if (!t.startsWith(in) || t.equals(in)) {
+            return listing;
+        }
+        Path rel = in.relativize(t);
+        List<String> kept = listing.files().stream().filter(f -> !Path.of(f).startsWith(rel)).toList();
+        return new InputFiles.Listing(kept, listing.skipped());
+    }
+}
