@@ -38,6 +38,11 @@ public record SearchResult(long total, List<Hit> hits, List<Facet> facets) {
                       String secretary, Integer year, String sector, String docType, String category,
                       List<String> sections, String sectionHeading, List<String> flags, String text, float score,
                       List<Fragment> fragments) {
+        /** @return this hit without its snippets */
+        public Hit withoutFragments() {
+            return new Hit(id, reportId, source, paragraph, start, end, unit, secretary, year, sector, docType,
+                    category, sections, sectionHeading, flags, text, score, List.of());
+        }
     }
 
     /**
