@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.shuzhi.pipeline.dict.TermList;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -64,7 +65,7 @@ final class ConcretenessCheck implements Check {
                 hits.addAll(s.features().entities());
             }
         }
-        var a = new Rules.About("data.achievement-density", Dimension.CONCRETENESS, "per-1000-chars",
+        var a = new Rules.About("data.achievement-density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 hits.stream().map(TermMatch::span).limit(40).toList(), List.of(String.format(Locale.ROOT,
                 "成绩部分 %,d 字中有具体数据或具名事例 %d 处%s", chars, hits.size(), sample(r, hits, 6))), rule.source());
         if (chars == 0) {
@@ -84,10 +85,10 @@ final class ConcretenessCheck implements Check {
         }
         List<TermMatch> forbidden = all.stream().filter(m -> "forbidden".equals(m.group())).toList();
         List<Finding> out = new ArrayList<>();
-        var a = new Rules.About("vague.forbidden-in-problems", Dimension.CONCRETENESS, "count",
+        var a = new Rules.About("vague.forbidden-in-problems", Dimension.CONCRETENESS, MeasureUnit.COUNT,
                 forbidden.stream().map(TermMatch::span).toList(), forbidden.isEmpty() ? List.of("未出现")
                 : distinct(r, forbidden, 8), rule.source());
-        var b = new Rules.About("vague.problem-density", Dimension.CONCRETENESS, "per-1000-chars",
+        var b = new Rules.About("vague.problem-density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 all.stream().map(TermMatch::span).toList(), all.isEmpty() ? List.of("未出现") : distinct(r, all, 10),
                 rule.source());
         if (ps.isEmpty()) {
@@ -109,7 +110,7 @@ final class ConcretenessCheck implements Check {
         List<TermMatch> hits = new ArrayList<>();
         ps.forEach(p -> p.sentences().forEach(s -> hits.addAll(s.features().emptyPhrases())));
         double v = chars == 0 ? 0 : 1000.0 * hits.size() / chars;
-        var a = new Rules.About("boilerplate.density", Dimension.CONCRETENESS, "per-1000-chars",
+        var a = new Rules.About("boilerplate.density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 hits.stream().map(TermMatch::span).toList(), hits.isEmpty() ? List.of("未出现") : distinct(r, hits, 8),
                 rule.source());
         return Rules.atMost(a, v, rule.maxPer1000Chars(), String.format(Locale.ROOT,
@@ -133,7 +134,7 @@ final class ConcretenessCheck implements Check {
                 hits.forEach(m -> businessWords.add(m.span().of(r.doc.text())));
             }
         }
-        var a = new Rules.About("focus.party-building", Dimension.CONCRETENESS, "ratio", businessSpans,
+        var a = new Rules.About("focus.party-building", Dimension.CONCRETENESS, MeasureUnit.RATIO, businessSpans,
                 List.of("成绩部分讲党建的句子 " + party + " 句，只讲业务的句子 " + business + " 句"
                         + (businessWords.isEmpty() ? "" : "（" + String.join("、", businessWords.stream().limit(8).toList()) + "）")),
                 rule.source());

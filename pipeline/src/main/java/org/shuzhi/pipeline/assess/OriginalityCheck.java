@@ -3,6 +3,7 @@ package org.shuzhi.pipeline.assess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Originality;
@@ -69,9 +70,9 @@ final class OriginalityCheck {
         if (o != null && o.givenRatio() > 0) {
             copiedEv.add(String.format(Locale.ROOT, "另有 %.1f%% 的文字被其他报告取用（不计入本报告）", o.givenRatio() * 100));
         }
-        var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, "share", List.of(), copiedEv,
+        var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(), copiedEv,
                 rule.source());
-        var b = new Rules.About("originality.recycled", Dimension.ORIGINALITY, "share", List.of(),
+        var b = new Rules.About("originality.recycled", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
                 o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "沿用往年报告 %.0f%%",
                         o.recycledRatio() * 100)), rule.source());
         if (o == null) {
@@ -81,22 +82,22 @@ final class OriginalityCheck {
         }
         out.add(Rules.atMost(a, o.copiedRatio(), rule.maxCopiedShare(), o.copiedRatio() > 0
                 ? String.format(Locale.ROOT, "%s 的文字取自他人报告或范文，上限 %.0f%%",
-                Format.value(o.copiedRatio(), "share"), rule.maxCopiedShare() * 100)
+                Format.value(o.copiedRatio(), MeasureUnit.SHARE), rule.maxCopiedShare() * 100)
                 : String.format(Locale.ROOT, "没有有证据表明取自他人报告或范文的文字，上限 %.0f%%",
                 rule.maxCopiedShare() * 100)));
         out.add(Rules.atMost(b, o.recycledRatio(), rule.maxRecycledShare(), String.format(Locale.ROOT,
-                "%s 的文字沿用往年报告，上限 %.0f%%", Format.value(o.recycledRatio(), "share"),
+                "%s 的文字沿用往年报告，上限 %.0f%%", Format.value(o.recycledRatio(), MeasureUnit.SHARE),
                 rule.maxRecycledShare() * 100)));
         if (o.sharedRatio() > 0) {
             String with = String.join("、", o.sharedWith());
-            var c = new Rules.About("originality.shared", Dimension.ORIGINALITY, "share", List.of(),
+            var c = new Rules.About("originality.shared", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
                     List.of("相同文字涉及：" + (with.isEmpty() ? "其他报告" : with)), rule.source(),
                     "方向不明：没有证据表明哪一方先写，双方按同一规则处理，不计入“雷同文字”");
             boolean over = o.sharedRatio() > rule.maxCopiedShare() + 1e-9;
             out.add(Rules.make(c, over ? Verdict.WARN : Verdict.PASS, o.sharedRatio(), rule.maxCopiedShare(), "<=",
                     over ? 0.5 : 1, String.format(Locale.ROOT, "%s 的文字与%s的报告相同，方向不明%s",
-                            Format.value(o.sharedRatio(), "share"), with.isEmpty() ? "其他" : with,
-                            over ? "，超过 " + Format.value(rule.maxCopiedShare(), "share") + "，请核实" : "")));
+                            Format.value(o.sharedRatio(), MeasureUnit.SHARE), with.isEmpty() ? "其他" : with,
+                            over ? "，超过 " + Format.value(rule.maxCopiedShare(), MeasureUnit.SHARE) + "，请核实" : "")));
         }
         return out;
     }

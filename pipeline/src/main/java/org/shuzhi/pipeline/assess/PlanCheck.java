@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -89,7 +90,7 @@ final class PlanCheck implements Check {
         List<String> evidence = new ArrayList<>();
         evidence.add("问题 " + problems.size() + " 条，有对应措施的 " + answered + " 条，措施 " + plans.size() + " 条");
         evidence.addAll(ev);
-        var a = new Rules.About("plan.answers-problems", Dimension.PLANS, "ratio", open, evidence, rule.source());
+        var a = new Rules.About("plan.answers-problems", Dimension.PLANS, MeasureUnit.RATIO, open, evidence, rule.source());
         if (problems.isEmpty() || plans.isEmpty()) {
             return Rules.make(a, org.shuzhi.pipeline.model.Verdict.FAIL, problems.isEmpty() ? null : 0.0,
                     rule.minAnsweredShare(), ">=", 0, problems.isEmpty() ? "没有查摆问题，措施无从对应"
@@ -129,7 +130,7 @@ final class PlanCheck implements Check {
         if (!vagueWords.isEmpty()) {
             ev.add("空泛表述：" + String.join("、", vagueWords.stream().distinct().limit(6).toList()));
         }
-        var a = new Rules.About("plan.concreteness", Dimension.PLANS, "ratio", vague, ev, rule.source());
+        var a = new Rules.About("plan.concreteness", Dimension.PLANS, MeasureUnit.RATIO, vague, ev, rule.source());
         if (plans.isEmpty()) {
             return Rules.make(a, org.shuzhi.pipeline.model.Verdict.FAIL, null, rule.minConcreteShare(), ">=", 0,
                     "没有下一步打算或整改措施");

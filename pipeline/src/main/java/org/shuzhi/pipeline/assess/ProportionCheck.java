@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -24,13 +25,13 @@ final class ProportionCheck implements Check {
         Profile.Length len = p.length();
         String total = r.totalChars + " 字（" + p.charCounting().label() + "）";
         if (len.totalMaxChars() != null) {
-            var a = new Rules.About("length.total-max", Dimension.PROPORTIONS, "chars", List.of(), List.of(total),
+            var a = new Rules.About("length.total-max", Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
                     len.source());
             out.add(Rules.atMost(a, r.totalChars, len.totalMaxChars(), String.format(Locale.ROOT,
                     "全文 %,d 字，要求不超过 %,d 字", r.totalChars, len.totalMaxChars())));
         }
         if (len.totalTargetChars() != null) {
-            var a = new Rules.About("length.total-target", Dimension.PROPORTIONS, "chars", List.of(), List.of(total),
+            var a = new Rules.About("length.total-target", Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
                     len.source());
             out.add(Rules.about(a, r.totalChars, len.totalTargetChars(), len.targetTolerance(), String.format(
                     Locale.ROOT, "全文 %,d 字，要求 %,d 字左右（±%.0f%%）", r.totalChars, len.totalTargetChars(),
@@ -46,10 +47,10 @@ final class ProportionCheck implements Check {
             List<String> ev = List.of(String.format(Locale.ROOT, "%s %,d 字，占全文 %,d 字的 %.1f%%", label, n,
                     r.totalChars, share * 100));
             boolean isShare = q.minShare() != null || q.maxShare() != null || q.targetShare() != null;
-            var a = new Rules.About(q.rule(), Dimension.PROPORTIONS, isShare ? "share" : "chars", spans, ev,
+            var a = new Rules.About(q.rule(), Dimension.PROPORTIONS, isShare ? MeasureUnit.SHARE : MeasureUnit.CHARS, spans, ev,
                     q.source(), note(q));
             double v = isShare ? share : n;
-            String shown = isShare ? Format.value(share, "share")
+            String shown = isShare ? Format.value(share, MeasureUnit.SHARE)
                     : String.format(Locale.ROOT, "%,d 字", n);
             if (q.maxShare() != null) {
                 out.add(Rules.atMost(a, share, q.maxShare(), label + "占 " + shown + "，要求不超过 " + pct(q.maxShare())));
@@ -92,6 +93,6 @@ final class ProportionCheck implements Check {
     }
 
     private static String pct(double v) {
-        return Format.value(v, "share");
+        return Format.value(v, MeasureUnit.SHARE);
     }
 }

@@ -2,6 +2,7 @@ package org.shuzhi.pipeline.assess;
 
 import java.util.List;
 import org.shuzhi.pipeline.model.Dimension;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.Verdict;
@@ -12,16 +13,16 @@ final class Rules {
     }
 
     /** What a finding is about, before the verdict: rule, dimension, unit, evidence, source, note. */
-    record About(String rule, Dimension dimension, String unit, List<Span> spans, List<String> evidence,
+    record About(String rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence,
                  String source, String note) {
-        About(String rule, Dimension dimension, String unit, List<Span> spans, List<String> evidence, String source) {
+        About(String rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence, String source) {
             this(rule, dimension, unit, spans, evidence, source, "");
         }
     }
 
     static Finding atMost(About a, double v, double t, String message) {
         boolean ok = v <= t + 1e-9;
-        double credit = a.unit().equals("count") ? Credit.countAtMost(v, t) : Credit.atMost(v, t);
+        double credit = a.unit() == MeasureUnit.COUNT ? Credit.countAtMost(v, t) : Credit.atMost(v, t);
         return make(a, ok ? Verdict.PASS : Verdict.FAIL, v, t, "<=", ok ? 1 : credit, message);
     }
 

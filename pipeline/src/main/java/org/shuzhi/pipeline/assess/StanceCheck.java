@@ -3,6 +3,7 @@ package org.shuzhi.pipeline.assess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -38,7 +39,7 @@ final class StanceCheck implements Check {
             para.sentences().forEach(s -> s.features().stance().stream()
                     .filter(m -> "first-person".equals(m.group())).forEach(m -> me.add(m.span())));
         }
-        var a = new Rules.About("stance.first-person", Dimension.STANCE, "ratio", me.stream().limit(40).toList(),
+        var a = new Rules.About("stance.first-person", Dimension.STANCE, MeasureUnit.RATIO, me.stream().limit(40).toList(),
                 List.of("第一人称（我、本人、作为书记……）" + first + " 处，集体口吻（我们、班子、党委……）" + coll + " 处"),
                 rule.source());
         if (first + coll == 0) {
@@ -62,7 +63,7 @@ final class StanceCheck implements Check {
                 }
             }
         }
-        var b = new Rules.About("stance.deflected-problems", Dimension.STANCE, "count", deflected,
+        var b = new Rules.About("stance.deflected-problems", Dimension.STANCE, MeasureUnit.COUNT, deflected,
                 ev.isEmpty() ? List.of("未发现") : ev, rule.source());
         if (r.body(Category.PROBLEM, Category.CAUSE).isEmpty()) {
             out.add(Rules.notApplicable(b, "没有问题和原因部分"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.shuzhi.pipeline.dict.TextFold;
+import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -37,14 +38,14 @@ final class StructureCheck implements Check {
             boolean found = !ps.isEmpty();
             List<String> ev = found ? List.of("“" + r.excerpt(ps.get(0).span(), 24) + "”等 " + ps.size() + " 段")
                     : List.of("未找到" + s.kind().label() + "段落，也没有以它为名的标题");
-            var a = new Rules.About("structure." + s.kind().id(), Dimension.STRUCTURE, "presence",
+            var a = new Rules.About("structure." + s.kind().id(), Dimension.STRUCTURE, MeasureUnit.PRESENCE,
                     ps.stream().limit(1).map(Paragraph::span).toList(), ev, s.source(),
                     s.required() ? "" : "本通知未要求，缺少时只作提示");
             out.add(Rules.presence(a, found, s.required(), found ? "有" + s.kind().label() + "部分（" + ps.size()
                     + " 段）" : "缺少" + s.kind().label() + "部分" + (s.required() ? "" : "（本通知未作要求，仅提示）")));
             if (s.targetChars() != null && found) {
                 int n = ps.stream().mapToInt(r::chars).sum();
-                var b = new Rules.About("budget.self-assessment", Dimension.STRUCTURE, "chars",
+                var b = new Rules.About("budget.self-assessment", Dimension.STRUCTURE, MeasureUnit.CHARS,
                         ps.stream().map(Paragraph::span).toList(), List.of(n + " 字"), s.source());
                 out.add(Rules.about(b, n, s.targetChars(), s.tolerance(), String.format(Locale.ROOT,
                         "%s %,d 字，要求 %d 字左右", s.kind().label(), n, s.targetChars())));
@@ -86,7 +87,7 @@ final class StructureCheck implements Check {
             ev.add("专门标题：" + heading.text().strip());
             spans.add(0, heading.span());
         }
-        var a = new Rules.About("required-topic." + t.id(), Dimension.STRUCTURE, "count", spans, ev, t.source(),
+        var a = new Rules.About("required-topic." + t.id(), Dimension.STRUCTURE, MeasureUnit.COUNT, spans, ev, t.source(),
                 "必答题：" + t.title());
         boolean keywords = found.size() >= t.minKeywords();
         org.shuzhi.pipeline.model.Verdict v;

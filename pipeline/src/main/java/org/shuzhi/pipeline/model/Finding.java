@@ -13,10 +13,8 @@ import java.util.List;
  * @param verdict    the outcome
  * @param value      what was measured, in {@code unit}; null when the rule is a presence check with nothing to measure
  * @param threshold  the profile's threshold, in {@code unit}; null when the rule has none
- * @param unit       unit of {@code value} and {@code threshold}: {@code share} (0–1 of the report's 字数),
- *                   {@code ratio} (0–1 of the items counted, e.g. plan items), {@code chars} (字数 by the profile's
- *                   counting rule), {@code count}, {@code per-1000-chars} (hits per 1000 字) or {@code presence}
- *                   (1 found, 0 missing)
+ * @param unit       unit of {@code value} and {@code threshold} ({@link MeasureUnit}; JSON {@code share},
+ *                   {@code ratio}, {@code chars}, {@code count}, {@code per-1000-chars} or {@code presence})
  * @param comparison how value is held against threshold: {@code <=}, {@code >=}, {@code ~} (within the profile's
  *                   tolerance) or {@code =}; empty when there is no threshold
  * @param credit     0–1 contribution to the dimension score: 1 when met; for a missed share, ratio or density rule
@@ -30,7 +28,7 @@ import java.util.List;
  *                   rule id holds the other reading), or empty
  * @param message    the finding in one Chinese sentence, as shown to the organization department
  */
-public record Finding(String rule, String title, Dimension dimension, Verdict verdict, Double value, Double threshold, String unit,
+public record Finding(String rule, String title, Dimension dimension, Verdict verdict, Double value, Double threshold, MeasureUnit unit,
                       String comparison, double credit, List<Span> spans, List<String> evidence, String source,
                       String note, String message) {
 
