@@ -195,7 +195,7 @@ public final class HtmlReport {
             Counts c = s.counts();
             rows.add(new SectionRow(s.level(), s.index() == 0 ? "（全文）" : s.heading(),
                     s.kinds().isEmpty() ? "—" : String.join("、", s.kinds().stream().map(Category::label).toList()),
-                    s.kindOrigin(), c.chars(), total == 0 ? "0%" : pct((double) c.chars() / total), c.numbers(),
+                    s.kindOrigin().id(), c.chars(), total == 0 ? "0%" : pct((double) c.chars() / total), c.numbers(),
                     c.entities(), c.vagueTerms(), c.forbiddenVague(), c.emptyPhrases(), c.firstPerson(),
                     c.deflecting()));
         }

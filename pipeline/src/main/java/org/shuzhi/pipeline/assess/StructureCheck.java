@@ -28,7 +28,7 @@ final class StructureCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (Profile.SectionRule s : p.sections()) {
             List<Paragraph> ps = r.body(s.kind());
-            Section named = r.doc.sections().stream().filter(x -> x.kindOrigin().equals("heading")
+            Section named = r.doc.sections().stream().filter(x -> x.kindOrigin() == Section.KindOrigin.HEADING
                     && x.kinds().contains(s.kind())).findFirst().orElse(null);
             if (ps.isEmpty() && named != null) {
                 // the heading names the part (三、下一步打算) though no paragraph under it was classified so: the part

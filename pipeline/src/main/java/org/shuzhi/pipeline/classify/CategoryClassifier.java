@@ -254,7 +254,7 @@ public final class CategoryClassifier {
                 List<Category> kinds = opened.kinds();
                 c = kinds.isEmpty() ? Category.OTHER : kinds.get(0);
                 ev.add(0, new Evidence("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c.id()));
-                if (opened.kindOrigin().equals("heading")) {
+                if (opened.kindOrigin() == Section.KindOrigin.HEADING) {
                     confidence = 1; // the heading's own words name its kind (section-headings): a rule, not a guess
                 }
             } else {
@@ -320,12 +320,7 @@ public final class CategoryClassifier {
     }
 
     private static String sectionDetail(Section s) {
-        String origin = switch (s.kindOrigin()) {
-            case "heading" -> "标题";
-            case "parent" -> "上级标题";
-            case "position" -> "位于问题部分之前";
-            default -> s.kindOrigin();
-        };
+        String origin = s.kindOrigin().label();
         return (s.heading().isEmpty() ? "（无标题）" : s.heading()) + " → " + s.kinds().stream().map(Category::label)
                 .toList() + "（依据：" + origin + "）";
     }

@@ -118,7 +118,7 @@ public final class ParagraphFeatures {
                 f.add("secpos=" + i + ":" + sec.kinds().get(i).id());
             }
         }
-        f.add("secorigin=" + sec.kindOrigin());
+        f.add("secorigin=" + sec.kindOrigin().id());
         for (String hw : PUNCT.matcher(sec.heading()).replaceAll(" ").split(" ")) {
             if (hw.length() >= 2) {
                 f.add("h=" + hw.substring(0, Math.min(hw.length(), 4)));

@@ -431,7 +431,7 @@ public final class SyntheticCorpus {
                     List.of(), Counts.ZERO));
             at += p.length() + 1;
         }
-        Section whole = new Section(0, 0, "", "", new Span(0, text.length()), -1, List.of(), "none", Counts.ZERO);
+        Section whole = new Section(0, 0, "", "", new Span(0, text.length()), -1, List.of(), Section.KindOrigin.NONE, Counts.ZERO);
         Metadata meta = new Metadata(value(unit), value(secretary), value(year == null ? null : year.toString()),
                 Map.of());
         return ReportDocument.of(id, id + ".txt", "", text.length())

@@ -14,15 +14,50 @@ import java.util.List;
  * @param parent     index of the enclosing section, or -1
  * @param kinds      section kinds in reading order: from the heading (e.g. 存在问题及原因 → problem, cause), else
  *                   inherited from the parent, else empty (unknown)
- * @param kindOrigin {@code heading}, {@code parent}, {@code position} (a report's unlabelled sections before its
- *                   problem section are achievements) or {@code none}
+ * @param kindOrigin where {@code kinds} come from ({@link KindOrigin}; JSON {@code heading}, {@code parent},
+ *                   {@code position} or {@code none})
  * @param counts     concreteness counts over the section's paragraphs, including subsections
  */
 public record Section(int index, int level, String heading, String marker, Span span, int parent,
-                      List<Category> kinds, String kindOrigin, Counts counts) {
+                      List<Category> kinds, KindOrigin kindOrigin, Counts counts) {
+
+    /** Where a section's kinds come from. */
+    public enum KindOrigin {
+        /** Its own heading names them (e.g. 存在问题及原因). */
+        HEADING("标题"),
+        /** Inherited from the enclosing section. */
+        PARENT("上级标题"),
+        /** A report's unlabelled sections before its problem section are achievements. */
+        POSITION("位于问题部分之前"),
+        /** Unknown. */
+        NONE("无");
+
+        private final String label;
+
+        KindOrigin(String label) {
+            this.label = label;
+        }
+
+        /** @return the stable id, the name in lower case (e.g. {@code heading}) */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @return the Chinese label */
+        public String label() {
+            return label;
+        }
+
+        /** @throws IllegalArgumentException if no origin has this id */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static KindOrigin fromId(String id) {
+            return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     /** @return a copy with other kinds */
-    public Section withKinds(List<Category> k, String origin) {
+    public Section withKinds(List<Category> k, KindOrigin origin) {
         return new Section(index, level, heading, marker, span, parent, List.copyOf(k), origin, counts);
     }
 

@@ -134,7 +134,7 @@ public final class StructureParser {
         }
         List<Section> sections = new ArrayList<>();
         List<Paragraph> paragraphs = new ArrayList<>();
-        sections.add(new Section(0, 0, "", "", new Span(0, text.length()), -1, List.of(), "none", Counts.ZERO));
+        sections.add(new Section(0, 0, "", "", new Span(0, text.length()), -1, List.of(), Section.KindOrigin.NONE, Counts.ZERO));
         Deque<Open> open = new ArrayDeque<>();
         open.push(new Open(0, 0));
         List<int[]> sectionEnds = new ArrayList<>();
@@ -187,7 +187,7 @@ public final class StructureParser {
                         ? List.of() : headingKinds(foldedHeading);
                 String mk = marker == null ? "" : text.substring(l.start, l.start + marker.text().length()).strip();
                 sections.add(new Section(idx, level, headingText, mk, new Span(l.start, l.end), open.peek().index,
-                        kinds, kinds.isEmpty() ? "none" : "heading", Counts.ZERO));
+                        kinds, kinds.isEmpty() ? Section.KindOrigin.NONE : Section.KindOrigin.HEADING, Counts.ZERO));
                 sectionEnds.add(new int[] {text.length()});
                 open.push(new Open(idx, level));
             }
@@ -309,7 +309,7 @@ public final class StructureParser {
         for (int i = 1; i < out.size(); i++) {
             Section s = out.get(i);
             if (s.kinds().isEmpty() && s.parent() > 0 && !out.get(s.parent()).kinds().isEmpty()) {
-                out.set(i, s.withKinds(out.get(s.parent()).kinds(), "parent"));
+                out.set(i, s.withKinds(out.get(s.parent()).kinds(), Section.KindOrigin.PARENT));
             }
         }
         if (docType == DocType.REPORT) {
@@ -319,7 +319,7 @@ public final class StructureParser {
             for (int i = 1; i < out.size() && firstProblem > 0; i++) {
                 Section s = out.get(i);
                 if (i < firstProblem && s.kinds().isEmpty()) {
-                    out.set(i, s.withKinds(List.of(Category.ACHIEVEMENT), "position"));
+                    out.set(i, s.withKinds(List.of(Category.ACHIEVEMENT), Section.KindOrigin.POSITION));
                 }
             }
         }
