@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.shuzhi.pipeline.dict.DictionaryException;
 import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.Evidence;
@@ -84,13 +83,12 @@ public final class CategoryClassifier {
     /** Weight of the model's log-probability against the rules' in {@link Mode#COMBINED}. */
     static final double MODEL_WEIGHT = 1.0;
 
-    private final TermList cues;
+    private final CategoryCues cues;
     private final StructureParser structure;
     private final CategoryModel model;
     private final ParagraphFeatures features;
     private final Mode mode;
     private final boolean sequence;
-    private final Map<String, double[]> cueWeights = new java.util.HashMap<>();
     private final double[][] logTransition = new double[CATS.length][CATS.length];
 
     /**
@@ -123,18 +121,9 @@ public final class CategoryClassifier {
         }
         this.model = model;
         this.mode = mode;
-        this.features = new ParagraphFeatures(dict);
+        this.cues = new CategoryCues(dict);
+        this.features = new ParagraphFeatures(cues);
         this.structure = new StructureParser(dict);
-        this.cues = dict.list(Dictionaries.CATEGORY_CUES);
-        for (TermList.Entry e : cues.entries()) {
-            try {
-                Category c = Category.fromId(e.column(0));
-                double w = Double.parseDouble(e.column(1));
-                cueWeights.computeIfAbsent(e.term(), k -> new double[CATS.length])[c.ordinal()] = w;
-            } catch (RuntimeException ex) {
-                throw new DictionaryException(cues.file(), e.line(), "expected cue⇥category⇥weight");
-            }
-        }
         for (Category a : CATS) {
             for (Category b : CATS) {
                 double p;
@@ -174,13 +163,12 @@ public final class CategoryClassifier {
             cueSums[p.index()] = cueSum;
             double[] cueMax = new double[CATS.length];
             for (TermMatch m : hits) {
-                double[] w = cueWeights.get(m.term());
-                for (Category c : CATS) {
-                    if (w[c.ordinal()] > 0) {
-                        cueSum[c.ordinal()] += w[c.ordinal()];
-                        cueMax[c.ordinal()] = Math.max(cueMax[c.ordinal()], w[c.ordinal()]);
-                        ev.add(new Evidence("category.cue", m.span().of(doc.text()), m.span(), w[c.ordinal()], c.id()));
-                    }
+                Category c = cues.category(m.term());
+                double w = cues.weight(m.term());
+                if (w > 0) {
+                    cueSum[c.ordinal()] += w;
+                    cueMax[c.ordinal()] = Math.max(cueMax[c.ordinal()], w);
+                    ev.add(new Evidence("category.cue", m.span().of(doc.text()), m.span(), w, c.id()));
                 }
             }
             List<Category> kinds = sec.kinds();

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.dict.TextFold;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.DocType;
@@ -60,20 +59,16 @@ public final class ParagraphFeatures {
     private static final Pattern ANNOUNCE_PROBLEM = Pattern.compile("存在的?(主要|突出)?问题|不足之处|差距和不足|问题如下|"
             + "查摆|表现在");
 
-    private final TermList cues;
-    private final java.util.Map<String, String> cueCategory = new java.util.HashMap<>();
-    private final java.util.Map<String, Double> cueWeight = new java.util.HashMap<>();
+    private final CategoryCues cues;
 
+    /** @throws org.shuzhi.pipeline.dict.DictionaryException if a {@code category-cues} line is malformed */
     public ParagraphFeatures(Dictionaries dict) {
-        this.cues = dict.list(Dictionaries.CATEGORY_CUES);
-        for (TermList.Entry e : cues.entries()) {
-            cueCategory.put(e.term(), e.column(0));
-            try {
-                cueWeight.put(e.term(), Double.parseDouble(e.column(1)));
-            } catch (NumberFormatException ex) {
-                cueWeight.put(e.term(), 1.0);
-            }
-        }
+        this(new CategoryCues(dict));
+    }
+
+    /** @param cues the {@code category-cues} list, read once */
+    public ParagraphFeatures(CategoryCues cues) {
+        this.cues = cues;
     }
 
     /**
@@ -229,15 +224,10 @@ public final class ParagraphFeatures {
     private double[] cueSums(String folded, Paragraph p, Set<String> f, String prefix) {
         double[] sum = new double[Category.values().length];
         for (TermMatch m : cues.find(folded, p.start(), p.end())) {
-            String cat = cueCategory.get(m.term());
             if (prefix.isEmpty()) {
                 f.add("ct=" + m.term());
             }
-            try {
-                sum[Category.fromId(cat).ordinal()] += cueWeight.getOrDefault(m.term(), 1.0);
-            } catch (IllegalArgumentException ex) {
-                // the classifier rejects such a line when it loads the list; features stay lenient
-            }
+            sum[cues.category(m.term()).ordinal()] += cues.weight(m.term());
         }
         for (Category c : Category.values()) {
             double w = sum[c.ordinal()];
