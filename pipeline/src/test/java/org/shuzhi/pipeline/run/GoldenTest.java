@@ -74,7 +74,7 @@ class GoldenTest {
         List<String> sections = new ArrayList<>();
         for (Section s : d.sections()) {
             sections.add(s.level() + " " + String.join(",", s.kinds().stream().map(Category::id).toList()) + " ("
-                    + s.kindOrigin() + ") " + s.heading());
+                    + s.kindOrigin().id() + ") " + s.heading());
         }
         m.put("sections", sections);
         List<String> paragraphs = new ArrayList<>();

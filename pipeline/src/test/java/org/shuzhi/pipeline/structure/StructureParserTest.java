@@ -55,7 +55,7 @@ class StructureParserTest {
         String text = "一、明确职责，增强责任感\n我镇召开会议。\n二、工作中存在的不足及下步工作打算\n一是责任没有落实。";
         Section first = parser.parse(text, DocType.REPORT).sections().get(1);
         assertEquals(List.of(Category.ACHIEVEMENT), first.kinds());
-        assertEquals("position", first.kindOrigin());
+        assertEquals(Section.KindOrigin.POSITION, first.kindOrigin());
         assertTrue(parser.parse(text, DocType.SPEECH).sections().get(1).kinds().isEmpty());
         assertEquals(List.of(Category.PROBLEM, Category.PLAN),
                 parser.parse(text, DocType.REPORT).sections().get(2).kinds());
@@ -147,7 +147,7 @@ class StructureParserTest {
         Section sec = sectionOf(s, third);
         assertEquals(third.text(), sec.heading());
         assertEquals(List.of(Category.PROBLEM), sec.kinds());
-        assertEquals("parent", sec.kindOrigin());
+        assertEquals(Section.KindOrigin.PARENT, sec.kindOrigin());
         assertEquals(sec.index(), line(s, "走访").section(), "the paragraph after it is inside its section");
     }
 
@@ -177,10 +177,10 @@ class StructureParserTest {
         Section sub = sectionOf(s, merged);
         assertEquals("1、问题意识不强。", sub.heading());
         assertEquals(List.of(Category.CAUSE), sub.kinds(), "问题 in a cause title says nothing about the section");
-        assertEquals("parent", sub.kindOrigin());
+        assertEquals(Section.KindOrigin.PARENT, sub.kindOrigin());
         Section named = sectionOf(s, line(s, "2、"));
         assertEquals(List.of(Category.PROBLEM), named.kinds(), "a title that names a section keeps its kind");
-        assertEquals("heading", named.kindOrigin());
+        assertEquals(Section.KindOrigin.HEADING, named.kindOrigin());
     }
 
     @Test
