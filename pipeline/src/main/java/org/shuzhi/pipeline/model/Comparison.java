@@ -326,7 +326,7 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
      * events found elsewhere in one report only. Without evidence the passage is {@link #UNKNOWN}: shown as 相同文字
      * with both reports named, counted in neither report's copy ratio but in both reports' shared ratio.
      */
-    public enum Direction {
+    public enum Direction implements StableId {
         /** This report took the passage from the source. */
         TAKEN("本报告取自对方"),
         /** The source took the passage from this report: this report is not accused. */
@@ -340,21 +340,9 @@ public record Comparison(List<Link> links, List<YearOverYearMatch> yearOverYear,
             this.label = label;
         }
 
-        /** @return the stable id, the name in lower case (e.g. {@code unknown}) */
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         /** @return the Chinese label */
         public String label() {
             return label;
-        }
-
-        /** @throws IllegalArgumentException if no direction has this id */
-        @com.fasterxml.jackson.annotation.JsonCreator
-        public static Direction fromId(String id) {
-            return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT));
         }
     }
 

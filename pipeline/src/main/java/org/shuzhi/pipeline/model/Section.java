@@ -22,7 +22,7 @@ public record Section(int index, int level, String heading, String marker, Span 
                       List<Category> kinds, KindOrigin kindOrigin, Counts counts) {
 
     /** Where a section's kinds come from. */
-    public enum KindOrigin {
+    public enum KindOrigin implements StableId {
         /** Its own heading names them (e.g. 存在问题及原因). */
         HEADING("标题"),
         /** Inherited from the enclosing section. */
@@ -38,21 +38,9 @@ public record Section(int index, int level, String heading, String marker, Span 
             this.label = label;
         }
 
-        /** @return the stable id, the name in lower case (e.g. {@code heading}) */
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         /** @return the Chinese label */
         public String label() {
             return label;
-        }
-
-        /** @throws IllegalArgumentException if no origin has this id */
-        @com.fasterxml.jackson.annotation.JsonCreator
-        public static KindOrigin fromId(String id) {
-            return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT));
         }
     }
 
