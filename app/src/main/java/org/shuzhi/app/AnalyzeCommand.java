@@ -1,32 +1,20 @@
 package org.shuzhi.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.shuzhi.app.quality.QualitySummary;
 import org.shuzhi.index.IndexException;
-import org.shuzhi.index.IndexSink;
 import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.run.Run;
 import org.shuzhi.pipeline.run.RunFailure;
 import org.shuzhi.pipeline.run.RunSummary;
-import org.shuzhi.pipeline.run.Sink;
-import org.shuzhi.pipeline.segment.Segmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,28 +29,6 @@ import picocli.CommandLine.Parameters;
                         + "3 使用 --strict 且有文件失败。",
                 "词表位置也可用环境变量 SHUZHI_HOME 指定（其下的 dictionaries/）。"})
 public final class AnalyzeCommand implements Callable<Integer> {
-    /**
-     * Wall-clock times of a finished run's phases, for the benchmark.
-     *
-     * @param analysis     the batch (analysis of changed files), with its per-stage times
-     * @param compareMs    comparison of all reports (fingerprint index, alignment, year over year), ms
-     * @param publishMs    assessment, JSON/HTML/Word/copy pages and indexing of changed reports, ms
-     * @param pagesMs      year-over-year pages, summary.csv, index page and quality summary, ms
-     * @param totalMs      the whole run, including loading dictionaries and the template library, ms
-     * @param published    reports published in this run
-     * @param unchanged    reports whose outputs were current
-     */
-    public record Phases(RunSummary analysis, long compareMs, long publishMs, long pagesMs, long totalMs,
-                         int published, int unchanged) {
-    }
-
-    private Phases phases;
-
-    /** @return the phase times of the last successful {@link #call}, or null */
-    public Phases phases() {
-        return phases;
-    }
-
     @Parameters(index = "0", paramLabel = "<input-dir>", description = "待分析的文件夹（递归读取 docx/doc/pdf/txt/html 等）")
     Path input;
 
@@ -101,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "但解析超时的文件只能放弃、不能终止（继续占用一个线程直到解析完）；默认每个线程一个解析子进程，超时即终止")
     boolean parseInProcess;
 
-    @Option(names = "--parse-heap", paramLabel = "<MB>", defaultValue = "768",
+    @Option(names = "--parse-heap", paramLabel = "<MB>", defaultValue = "" + Run.Options.PARSE_HEAP_MB,
             description = "每个解析子进程的最大堆内存，MB（默认：${DEFAULT-VALUE}）")
     int parseHeapMb;
 
@@ -143,11 +109,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "（不指定时整批报告为一场）")
     String meetingColumn;
 
-    @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "13",
+    @Option(names = "--min-match", paramLabel = "<n>", defaultValue = "" + Run.Options.MIN_MATCH,
             description = "复制比对的最短连续相同字数，不计标点和官方表述（默认：${DEFAULT-VALUE}）")
     int minMatch;
 
-    @Option(names = "--commit-every", paramLabel = "<n>", defaultValue = "500",
+    @Option(names = "--commit-every", paramLabel = "<n>", defaultValue = "" + Run.Options.COMMIT_EVERY,
             description = "每输出多少份报告提交一次检索索引并记为完成（默认：${DEFAULT-VALUE}）；中断后重新运行只补做未提交的报告")
     int commitEvery;
 
@@ -195,46 +161,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ExtractionLimits limits = new ExtractionLimits(maxBytes, maxChars, timeout, minTextChars, maxInflatedBytes,
                 ocrDpi, maxOcrPages, ocrPageTimeout);
         Path indexDir = noIndex ? null : (index == null ? out.resolve("index") : index);
-        Run.Result result;
-        ReportOutputs outputs;
-        IndexSink indexSink = null;
-        try {
-            Run run = Run.open(new Run.Options(input, out, templates, Home.dictionaries(dictionaries), n,
+        Analysis.Finished finished;
+        try (BarProgress progress = new BarProgress(!noProgress && System.console() != null)) {
+            finished = Analysis.run(new Run.Options(input, out, templates, Home.dictionaries(dictionaries), n,
                     CompareOptions.withMinMatch(minMatch), limits, profile, commitEvery, Home.build(), !noOcr,
-                    parseInProcess, parseHeapMb));
-            if (meetingColumn != null && !run.manifest().hasColumn(meetingColumn)) {
-                throw new RunFailure(RunFailure.Kind.MANIFEST, "--meeting-column " + meetingColumn
-                        + "：输入文件夹的 manifest.csv 中没有这一列（或该列全为空）。"
-                        + "请在 manifest.csv 中加一列写明每份报告所属的评议会，或去掉该选项（整批报告作为一场）。", null);
-            }
-            outputs = new ReportOutputs(out, docx, meetingColumn);
-            outputs.started(started);
-            List<Sink> sinks = new ArrayList<>(List.of(outputs));
-            if (indexDir != null) {
-                indexSink = IndexSink.open(indexDir, new Segmenter(run.dictionaries()), prune);
-                sinks.add(indexSink);
-            }
-            try (BarProgress progress = new BarProgress(!noProgress && System.console() != null)) {
-                result = run.run(sinks, progress);
-            }
+                    parseInProcess, parseHeapMb), new Analysis.Outputs(docx, meetingColumn, indexDir, prune),
+                    progress, started);
         } catch (RunFailure e) {
             err.println("错误：" + e.getMessage());
             return ShuzhiCommand.exitCode(e.kind());
         } catch (IndexException | UncheckedIOException e) {
             err.println("错误：" + e.getMessage());
             return ShuzhiCommand.EXIT_FATAL;
-        } finally {
-            if (indexSink != null) {
-                indexSink.close();
-            }
         }
+        Run.Result result = finished.result();
         RunSummary summary = result.analysis();
-        if (indexSink != null && !indexSink.removed().isEmpty()) {
-            outw.println("已从索引中删除 " + indexSink.removed().size() + " 份输入中已不存在的报告");
+        if (!finished.removed().isEmpty()) {
+            outw.println("已从索引中删除 " + finished.removed().size() + " 份输入中已不存在的报告");
         }
-        phases = new Phases(summary, result.compareMs(), result.publishMs(), result.finishMs(),
-                (System.nanoTime() - started) / 1_000_000, result.published(), result.unchanged());
-        outputs.lines().forEach(outw::println);
+        finished.lines().forEach(outw::println);
         Path json = out.resolve("json");
         Path html = out.resolve("html");
         outw.println("输出：" + json + "/ 、" + html + "/ 、" + out.resolve("summary.csv") + " 、"

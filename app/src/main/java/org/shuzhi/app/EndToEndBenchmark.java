@@ -22,15 +22,15 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.shuzhi.index.ReportSearcher;
 import org.shuzhi.pipeline.harness.SyntheticCorpus;
 import org.shuzhi.pipeline.dict.Dictionaries;
+import org.shuzhi.pipeline.run.Run;
 import org.shuzhi.pipeline.run.RunSummary;
 import org.shuzhi.pipeline.segment.Segmenter;
-import picocli.CommandLine;
 
 /**
  * The end-to-end benchmark ({@code shuzhi bench run}): writes a synthetic corpus of {@code n} reports
  * ({@link SyntheticCorpus}: the 36 sample reports mutated and recombined, three years per unit, planted copies and
- * template pieces) as a mix of {@code .txt} and {@code .docx} files, runs {@code shuzhi analyze} on it in this JVM
- * exactly as a user would, and reports: reports and characters per second end to end and per phase, CPU time per
+ * template pieces) as a mix of {@code .txt} and {@code .docx} files, runs the engine on it in this JVM exactly as
+ * {@code shuzhi analyze} does ({@link Analysis}), and reports: reports and characters per second end to end and per phase, CPU time per
  * analysis stage, comparison time, index and output size, search latency p50/p95/p99 on the resulting index, the
  * time of a second run with nothing changed, and peak heap (used, and live after collections).
  */
@@ -62,21 +62,22 @@ final class EndToEndBenchmark {
         out.flush();
 
         HeapWatch heap = HeapWatch.start();
-        AnalyzeCommand.Phases first = analyze(in, outDir, dict, threads);
+        Timed first = analyze(in, outDir, dict, threads);
         HeapWatch.Peak peak = heap.stop();
-        AnalyzeCommand.Phases again = analyze(in, outDir, dict, threads);
+        Timed again = analyze(in, outDir, dict, threads);
 
-        RunSummary a = first.analysis();
+        RunSummary a = first.result().analysis();
         long chars = a.chars();
         out.println();
         out.printf(Locale.ROOT, "== 端到端（shuzhi analyze，%d 线程）%n", threads);
         out.printf(Locale.ROOT, "  总计：%,d 份，%.1f 秒 → %.1f 份/秒，%,.0f 字符/秒%n", reports, first.totalMs() / 1e3,
                 reports * 1e3 / first.totalMs(), chars * 1e3 / first.totalMs());
         row("分析（抽取、清洗、分段、分词、特征、分类）", a.elapsedMs(), reports, chars);
-        row("比对（抄袭检测与年度对比）", first.compareMs(), reports, chars);
-        row("输出（评估、JSON/HTML/Word、索引）", first.publishMs(), reports, chars);
-        row("汇总页面（年度对比、汇总表、质量汇总）", first.pagesMs(), reports, chars);
-        long other = first.totalMs() - a.elapsedMs() - first.compareMs() - first.publishMs() - first.pagesMs();
+        Run.Result r = first.result();
+        row("比对（抄袭检测与年度对比）", r.compareMs(), reports, chars);
+        row("输出（评估、JSON/HTML/Word、索引）", r.publishMs(), reports, chars);
+        row("汇总页面（年度对比、汇总表、质量汇总）", r.finishMs(), reports, chars);
+        long other = first.totalMs() - a.elapsedMs() - r.compareMs() - r.publishMs() - r.finishMs();
         row("其他（加载词表、范文库）", other, reports, chars);
         out.println("  分析各阶段 CPU 时间（各线程合计）：");
         long stageTotal = a.stageNanos().values().stream().mapToLong(Long::longValue).sum();
@@ -85,7 +86,7 @@ final class EndToEndBenchmark {
                     100.0 * e.getValue() / stageTotal, e.getValue() == 0 ? 0.0 : chars / (e.getValue() / 1e9));
         }
         out.printf(Locale.ROOT, "  再次运行（无变化）：%.1f 秒（%d 份未变化，%d 份重新输出）%n", again.totalMs() / 1e3,
-                again.unchanged(), again.published());
+                again.result().unchanged(), again.result().published());
         out.printf(Locale.ROOT, "  索引大小 %.1f MB；全部输出 %.1f MB%n", size(outDir.resolve("index")) / 1e6,
                 size(outDir) / 1e6);
         out.printf(Locale.ROOT, "  峰值堆内存：已用 %.0f MB（含未回收的垃圾），垃圾回收后最多 %.0f MB；-Xmx %d MB%n",
@@ -102,15 +103,17 @@ final class EndToEndBenchmark {
                 ms == 0 ? 0.0 : reports * 1e3 / ms, ms == 0 ? 0.0 : chars * 1e3 / ms);
     }
 
-    private AnalyzeCommand.Phases analyze(Path in, Path outDir, Path dict, int threads) {
-        AnalyzeCommand cmd = new AnalyzeCommand();
-        // the run prints its usual summary (as a user would see it); the benchmark's table follows
-        int code = new CommandLine(cmd).execute(in.toString(), "--out", outDir.toString(), "--no-progress",
-                "--threads", String.valueOf(threads), "--dictionaries", dict.toString());
-        if (code != 0 || cmd.phases() == null) {
-            throw new IllegalStateException("analyze failed with exit code " + code);
-        }
-        return cmd.phases();
+    /** A run and its wall-clock time, ms (dictionaries, template library and all phases). */
+    private record Timed(Run.Result result, long totalMs) {
+    }
+
+    /** Runs the engine on the corpus as {@code shuzhi analyze <in> --out <out>} with default options would. */
+    private Timed analyze(Path in, Path outDir, Path dict, int threads) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Analysis.Finished f = Analysis.run(Run.Options.defaults(in, outDir, dict, Home.build()).withThreads(threads),
+                Analysis.Outputs.defaults(outDir), Run.Progress.NONE, t0);
+        f.lines().forEach(out::println); // the run's usual summary (as a user would see it); the benchmark's follows
+        return new Timed(f.result(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Rewrites every {@code k}-th report of the corpus as .docx (one Word paragraph per line) and fixes the manifest. */

@@ -1,6 +1,8 @@
 package org.shuzhi.app;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -9,6 +11,8 @@ import org.shuzhi.app.web.WebServer;
 import org.shuzhi.index.IndexException;
 import org.shuzhi.index.ReportSearch;
 import org.shuzhi.pipeline.dict.DictionaryException;
+import org.shuzhi.pipeline.run.Run;
+import org.shuzhi.pipeline.run.RunFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Option;
         footer = {"默认只在本机（127.0.0.1）可访问。绑定其他地址时必须设置访问令牌（--token 或环境变量 SHUZHI_TOKEN），",
                 "每个请求都会检查令牌；浏览器首次用 http://<地址>:<端口>/?token=<令牌> 打开即可。",
                 "示例：./shuzhi serve    然后在浏览器中打开 http://127.0.0.1:8080/",
-                "退出码：0 正常停止；1 索引或词表无法打开、端口被占用；2 用法错误。"})
+                "加 --input <报告文件夹> 时先分析该文件夹，页面上可随时“重新分析”。",
+                "退出码：0 正常停止；1 索引或词表无法打开、端口被占用、--input 无法分析；2 用法错误。"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080", description = "端口（默认：${DEFAULT-VALUE}）")
     int port;
@@ -31,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--token", paramLabel = "<token>", description = "访问令牌（也可用环境变量 SHUZHI_TOKEN）")
     String token;
+
+    @Option(names = "--input", paramLabel = "<input-dir>",
+            description = "先分析该文件夹（与 analyze <input-dir> --out <输出文件夹> 的默认选项相同，只重做有变化的部分），"
+                    + "并在“报告一览”页提供“重新分析输入文件夹”按钮：文件夹中增删改了报告后，点一下即可更新，无需重启")
+    Path input;
 
     @CommandLine.Mixin
     IndexAccess where = new IndexAccess();
@@ -54,6 +64,28 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：绑定到非本机地址 " + bind
                     + " 时必须设置访问令牌（--token 或环境变量 " + WebServer.TOKEN_ENV + "）");
         }
+        Reanalysis rerun = null;
+        if (input != null) {
+            if (where.solr != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "用法错误：--input 写的是本机索引，不能与 --solr 同用（先 analyze 再 solr-index）");
+            }
+            Run.Options options = Run.Options.defaults(input, where.reports, Home.dictionaries(where.dictionaries),
+                    Home.build());
+            Analysis.Outputs outputs = new Analysis.Outputs(false, null,
+                    where.index == null ? where.reports.resolve("index") : where.index, false);
+            out.println("正在分析 " + input + " → " + where.reports + " ……");
+            try {
+                Analysis.run(options, outputs, Run.Progress.NONE, System.nanoTime()).lines().forEach(out::println);
+            } catch (RunFailure e) {
+                err.println("错误：" + e.getMessage());
+                return ShuzhiCommand.exitCode(e.kind());
+            } catch (IndexException | UncheckedIOException e) {
+                err.println("错误：" + e.getMessage());
+                return ShuzhiCommand.EXIT_FATAL;
+            }
+            rerun = new Reanalysis(options, outputs);
+        }
         if (!Files.isDirectory(where.reports)) {
             err.println("错误：找不到输出文件夹 " + where.reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
             return ShuzhiCommand.EXIT_FATAL;
@@ -71,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
             return ShuzhiCommand.EXIT_FATAL;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (searcher; WebServer server = new WebServer(searcher, where.reports, tok)) {
+        try (searcher; Reanalysis closing = rerun; WebServer server = new WebServer(searcher, where.reports, tok, rerun)) {
             int bound;
             try {
                 bound = server.start(bind, port);

@@ -33,9 +33,12 @@ final class Pages {
     private final PebbleTemplate similar;
     private final PebbleTemplate reports;
     private final PebbleTemplate error;
+    private final WebServer.Rerun rerun;
 
-    Pages(ReportSearch searcher) {
+    /** @param rerun the re-run offered on the 报告一览 page, or null for none */
+    Pages(ReportSearch searcher, WebServer.Rerun rerun) {
         this.searcher = searcher;
+        this.rerun = rerun;
         this.search = Templates.load("templates/web/search.peb");
         this.similar = Templates.load("templates/web/similar.peb");
         this.reports = Templates.load("templates/web/reports.peb");
@@ -175,6 +178,9 @@ final class Pages {
         m.put("years", List.copyOf(years));
         m.put("rows", rows);
         m.put("undated", undated);
+        m.put("rerun", rerun != null);
+        m.put("rerunRunning", rerun != null && rerun.running());
+        m.put("rerunState", rerun == null ? "" : rerun.state());
         return Templates.render(reports, m);
     }
 

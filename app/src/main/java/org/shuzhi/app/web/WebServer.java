@@ -33,6 +33,8 @@ import org.shuzhi.index.ReportSearch;
  *       outside it</td></tr>
  *   <tr><td>{@code GET /docx/<id>.docx}</td><td>the Word analysis of a report, made on demand
  *       ({@link DocxFiles}); report pages served under {@code /r/html/} get a link to it</td></tr>
+ *   <tr><td>{@code POST /rerun}</td><td>starts a re-run of the engine on the input folder (only with
+ *       {@code serve --input}; same-origin requests only), then back to {@code /reports}, which shows its state</td></tr>
  *   <tr><td>{@code GET /assets/web.css}</td><td>the UI's style sheet</td></tr>
  * </table>
  */
@@ -49,6 +51,18 @@ public final class WebServer implements AutoCloseable {
             Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
+    /** A re-run of the analysis behind the output folder ({@code serve --input}), started from the UI. */
+    public interface Rerun {
+        /** Starts a re-run in the background unless one is running; returns at once. */
+        void start();
+
+        /** @return the Chinese state line shown on the 报告一览 page (running, or how the last re-run ended) */
+        String state();
+
+        /** @return true while a re-run is running */
+        boolean running();
+    }
+
     private final Javalin app;
     private final Path root;
     private final byte[] token;
@@ -60,9 +74,19 @@ public final class WebServer implements AutoCloseable {
      * @param token    the access token, or null for none (loopback only)
      */
     public WebServer(ReportSearch searcher, Path reports, String token) throws IOException {
+        this(searcher, reports, token, null);
+    }
+
+    /**
+     * @param searcher the index of the output folder
+     * @param reports  the output folder of {@code analyze}; the only folder whose files are served
+     * @param token    the access token, or null for none (loopback only)
+     * @param rerun    the re-run behind {@code POST /rerun}, or null for none (the route answers 404)
+     */
+    public WebServer(ReportSearch searcher, Path reports, String token, Rerun rerun) throws IOException {
         this.root = reports.toRealPath();
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
-        this.pages = new Pages(searcher);
+        this.pages = new Pages(searcher, rerun);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(this::guard);
@@ -76,6 +100,17 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/r/<path>", this::file);
             cfg.routes.get("/docx/{name}", this::docx);
+            if (rerun != null) {
+                cfg.routes.post("/rerun", ctx -> {
+                    if (!sameOrigin(ctx)) {
+                        ctx.status(HttpStatus.FORBIDDEN).contentType("text/html; charset=utf-8")
+                                .result(pages.error("拒绝：重新分析只能从本界面的按钮发起。"));
+                        return;
+                    }
+                    rerun.start();
+                    ctx.redirect("/reports", HttpStatus.SEE_OTHER);
+                });
+            }
             cfg.routes.exception(IndexException.class, (e, ctx) -> {
                 ctx.status(e.kind() == IndexException.Kind.MALFORMED_QUERY ? HttpStatus.BAD_REQUEST
                         : HttpStatus.INTERNAL_SERVER_ERROR);
@@ -154,6 +189,20 @@ public final class WebServer implements AutoCloseable {
         ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
                 .result(pages.error("需要访问令牌：请在地址后加 ?token=<令牌> 打开一次（之后由浏览器记住），或在请求头 Authorization: Bearer <令牌> 中提供。"));
         ctx.skipRemainingHandlers();
+    }
+
+    /**
+     * A state-changing request must come from a page of this server: a browser sends {@code Sec-Fetch-Site} and
+     * {@code Origin} with a form POST; another site's form (cross-site request forgery) gives them away. A script
+     * that sends neither (curl with the token) is let through.
+     */
+    private static boolean sameOrigin(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return false;
+        }
+        String origin = ctx.header("Origin");
+        return origin == null || origin.equals("http://" + ctx.host()) || origin.equals("https://" + ctx.host());
     }
 
     private boolean matches(String candidate) {

@@ -60,6 +60,33 @@ public final class Run {
     public record Options(Path input, Path out, Path templates, Path dictionaries, int threads, CompareOptions compare,
                           ExtractionLimits limits, String profile, int commitEvery, String build, boolean ocr,
                           boolean parseInProcess, int parseHeapMb) {
+        /** The default {@code --min-match} of a run, normalised characters (CNKI's 连续 13 字; README "比对"). */
+        public static final int MIN_MATCH = 13;
+        /** The default number of reports between two commits of the sinks. */
+        public static final int COMMIT_EVERY = 500;
+        /** The default maximum heap of a parsing child process, MiB. */
+        public static final int PARSE_HEAP_MB = 768;
+
+        /**
+         * The options of {@code shuzhi analyze <input> --out <out>} with every other option at its default: no
+         * template folder, one thread per core, {@link #MIN_MATCH}, {@link ExtractionLimits#DEFAULT}, the profile of
+         * the manifest, {@link #COMMIT_EVERY}, OCR when installed, parsing in child processes of
+         * {@link #PARSE_HEAP_MB}.
+         *
+         * @param dictionaries the dictionaries folder, or null when none was found
+         * @param build        what identifies the program build
+         */
+        public static Options defaults(Path input, Path out, Path dictionaries, String build) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Options(input, out, null, dictionaries, cores, CompareOptions.withMinMatch(MIN_MATCH),
+                    ExtractionLimits.DEFAULT, null, COMMIT_EVERY, build, true, false, PARSE_HEAP_MB);
+        }
+
+        /** @return a copy with {@code n} threads (≥ 1) */
+        public Options withThreads(int n) {
+            return new Options(input, out, templates, dictionaries, n, compare, limits, profile, commitEvery, build,
+                    ocr, parseInProcess, parseHeapMb);
+        }
     }
 
     /** Told of the progress of the analyse and publish phases. Called from several threads, one call at a time. */
