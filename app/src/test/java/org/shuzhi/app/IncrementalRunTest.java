@@ -108,4 +108,46 @@ class IncrementalRunTest {
                     .resolve(f)), f);
         }
     }
+
+    @Test
+    void anUnchangedTemplateIsNotAnalysedAgainAndAChangedOneIs() throws Exception {
+        Path in = tmp.resolve("in-templates");
+        Files.createDirectories(in);
+        try (Stream<Path> s = Files.list(tmp.resolve("in"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, in.resolve(p.getFileName()));
+            }
+        }
+        // a template made of two paragraphs of one report: that report copies from the template library
+        List<String> source = Files.readAllLines(in.resolve("syn-000003-2025.txt"), StandardCharsets.UTF_8);
+        Path library = Files.createDirectories(in.resolve("fanwen"));
+        Files.writeString(library.resolve(org.shuzhi.pipeline.compare.TemplateLibrary.MARKER), "");
+        Path template = library.resolve("template-1.txt");
+        Files.write(template, source.stream().filter(l -> l.length() > 60).limit(2).toList(), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out-templates");
+        assertEquals(0, analyze(in, out));
+        Path stored = out.resolve(".shuzhi/templates/fanwen__template-1.txt.sml");
+        assertTrue(Files.isRegularFile(stored), "the analysed template is kept in the work state");
+        assertTrue(Files.readString(out.resolve("json/syn-000003-2025.txt.json")).contains("fanwen__template-1.txt"),
+                "the report copies from the template");
+        FileTime analysed = Files.getLastModifiedTime(stored);
+        Map<String, FileTime> json1 = times(out.resolve("json"));
+
+        Thread.sleep(20);
+        assertEquals(0, analyze(in, out));
+        assertEquals(analysed, Files.getLastModifiedTime(stored), "an unchanged template is not analysed again");
+        assertEquals(json1, times(out.resolve("json")), "nothing republished when nothing changed");
+
+        Files.writeString(template, "\n" + source.stream().filter(l -> l.length() > 60).skip(3).findFirst()
+                .orElseThrow() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Thread.sleep(20);
+        assertEquals(0, analyze(in, out));
+        assertNotEquals(analysed, Files.getLastModifiedTime(stored), "a changed template is analysed again");
+        Path full = tmp.resolve("full-templates");
+        assertEquals(0, analyze(in, full));
+        for (String f : times(full.resolve("json")).keySet()) {
+            assertEquals(Files.readString(full.resolve("json").resolve(f)), Files.readString(out.resolve("json")
+                    .resolve(f)), f);
+        }
+    }
 }

@@ -3,11 +3,14 @@ package org.shuzhi.pipeline.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.shuzhi.pipeline.compare.CompareInput;
 import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
@@ -39,32 +42,58 @@ final class CorpusPhase {
 
     /**
      * Reads the template library and prepares the comparison; reports are then fed with {@link #add} or
-     * {@link #reuse} as the batch finishes them.
+     * {@link #reuse} as the batch finishes them. Template files are analysed on the comparison's threads
+     * ({@link Batch}); an unchanged template (same content, same analysis key) is taken from the work state.
      *
      * @param input     the input folder
      * @param templates the folder given with {@code --templates}, or null
      * @param reportIds ids of the input's reports (a template with the same id is not used)
-     * @throws IOException if a template folder cannot be listed
+     * @throws IOException          if a template folder cannot be listed
+     * @throws InterruptedException if interrupted while templates are analysed
      */
     static CorpusPhase start(Path input, Path templates, Pipeline pipeline, Dictionaries dict, CompareOptions options,
-                             WorkState state, Set<String> reportIds) throws IOException {
+                             WorkState state, Set<String> reportIds) throws IOException, InterruptedException {
         CorpusComparison cc = new CorpusComparison(options, dict, state.store());
-        Map<String, ReportDocument> read = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        Map<String, ReportDocument> read = new ConcurrentHashMap<>();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Map<Path, List<String>> byRoot = new LinkedHashMap<>();
         for (TemplateLibrary.TemplateFile f : TemplateLibrary.find(input, templates)) {
-            ReportDocument t = pipeline.analyze(f.root(), f.file());
-            if (!t.ok()) {
-                warnings.add("范文库文件无法读取：" + t.source() + " — " + t.failure().message());
-            } else if (reportIds.contains(t.id())) {
-                warnings.add("范文库文件与报告编号重复，未使用：" + t.source());
-            } else {
-                CompareInput in = cc.prepare(t, true);
-                state.store().save(in, "template:" + t.sha256());
-                cc.addTemplate(in);
-                read.put(t.id(), t);
-            }
+            byRoot.computeIfAbsent(f.root(), k -> new ArrayList<>())
+                    .add(f.root().relativize(f.file()).toString().replace('\\', '/'));
         }
-        return new CorpusPhase(cc, state, read, warnings);
+        Batch batch = new Batch(pipeline, options.threads());
+        for (Map.Entry<Path, List<String>> root : byRoot.entrySet()) {
+            batch.run(root.getKey(), new InputFiles.Listing(root.getValue(), 0), (id, sha) -> {
+                if (reportIds.contains(id) || !state.templates().contains(id)) {
+                    return false;
+                }
+                CompareInput in = state.store().load(id, state.templateStamp(sha));
+                if (in == null) {
+                    return false;
+                }
+                cc.addTemplate(in);
+                read.put(id, state.templates().loadWithoutTokens(id));
+                return true;
+            }, t -> {
+                if (!t.ok()) {
+                    if (t.sha256() != null && !t.sha256().isEmpty()) {
+                        state.failures().record(state.stamp(t.sha256()), t.failure()); // not parsed again unchanged
+                    }
+                    warnings.add("范文库文件无法读取：" + t.source() + " — " + t.failure().message());
+                } else if (reportIds.contains(t.id())) {
+                    warnings.add("范文库文件与报告编号重复，未使用：" + t.source());
+                } else {
+                    CompareInput in = cc.prepare(t, true);
+                    state.templates().save(t);
+                    state.store().save(in, state.templateStamp(t.sha256()));
+                    cc.addTemplate(in);
+                    read.put(t.id(), t);
+                }
+            });
+        }
+        List<String> sorted = new ArrayList<>(warnings);
+        Collections.sort(sorted);
+        return new CorpusPhase(cc, state, new TreeMap<>(read), sorted);
     }
 
     /**
