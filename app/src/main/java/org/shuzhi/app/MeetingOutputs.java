@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.shuzhi.app.quality.BriefDocx;
 import org.shuzhi.app.render.BriefPages;
 import org.shuzhi.app.render.MeetingBrief;
 import org.shuzhi.pipeline.compare.SharedTemplates;
 import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.io.AtomicFiles;
+import org.shuzhi.pipeline.run.DocumentStore;
 import org.shuzhi.pipeline.run.InputFiles;
 
 /**
@@ -40,37 +46,58 @@ final class MeetingOutputs {
      * @param column the manifest column whose values name the meetings, or null
      * @throws UncheckedIOException if a file cannot be read or written
      */
-    static Result write(Path out, org.shuzhi.pipeline.run.DocumentStore store, List<String> ids, Map<String, List<String>> units,
+    static Result write(Path out, DocumentStore store, List<String> ids, Map<String, List<String>> units,
                         List<SharedTemplates.Group> groups, String column) {
-        Map<String, ReportDocument> docs = new HashMap<>();
-        for (String id : ids) {
-            ReportDocument d = store.loadWithoutTokens(id);
-            if (d.ok() && d.comparison().compared()) {
-                docs.put(id, d);
+        // one unit's reports in memory at a time: the heap does not grow with the number of reports
+        Set<String> idSet = new HashSet<>(ids);
+        Set<String> onUnitPages = new HashSet<>();
+        units.values().forEach(onUnitPages::addAll);
+        Function<String, ReportDocument> compared = id -> {
+            if (!idSet.contains(id)) {
+                return null;
             }
-        }
-        Map<String, List<ReportDocument>> byUnit = new TreeMap<>();
-        int inUnits = 0;
+            ReportDocument d = store.loadWithoutTokens(id);
+            return d.ok() && d.comparison().compared() ? d : null;
+        };
+        Function<String, ReportDocument> inUnits = id -> onUnitPages.contains(id) ? compared.apply(id) : null;
+        int skipped = (int) ids.stream().filter(id -> !onUnitPages.contains(id) && compared.apply(id) != null).count();
+        List<MeetingBrief.UnitBrief> run = new ArrayList<>();
+        Map<String, List<MeetingBrief.UnitBrief>> perMeeting = new TreeMap<>();
+        Map<String, Integer> perMeetingSkipped = new HashMap<>();
         for (Map.Entry<String, List<String>> u : units.entrySet()) {
-            List<ReportDocument> ds = new ArrayList<>();
-            u.getValue().stream().map(docs::get).filter(d -> d != null).forEach(ds::add);
-            if (!ds.isEmpty()) {
-                byUnit.put(u.getKey(), ds);
-                inUnits += ds.size();
+            Map<String, ReportDocument> mine = new LinkedHashMap<>();
+            for (String id : u.getValue()) {
+                ReportDocument d = compared.apply(id);
+                if (d != null) {
+                    mine.put(id, d);
+                }
+            }
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Function<String, ReportDocument> byId = id -> mine.containsKey(id) ? mine.get(id) : inUnits.apply(id);
+            List<ReportDocument> ds = List.copyOf(mine.values());
+            run.add(MeetingBrief.unit(u.getKey(), ds, byId));
+            skipped += ds.size() - 1;
+            if (column != null) {
+                latestPerMeeting(ds, column).forEach((meeting, year) -> {
+                    List<ReportDocument> upTo = ds.stream().filter(d -> d.year() != null && d.year() <= year).toList();
+                    perMeeting.computeIfAbsent(meeting, k -> new ArrayList<>())
+                            .add(MeetingBrief.unit(u.getKey(), upTo, byId));
+                    perMeetingSkipped.merge(meeting, upTo.size() - 1, Integer::sum);
+                });
             }
         }
         BriefPages pages = new BriefPages();
         List<BriefPages.MeetingRow> meetings = new ArrayList<>();
-        if (column != null) {
-            for (Map.Entry<String, Map<String, List<ReportDocument>>> m : meetings(byUnit, column).entrySet()) {
-                MeetingBrief b = MeetingBrief.of(m.getKey(), m.getValue(), 0);
-                String name = "brief-" + InputFiles.reportId(m.getKey());
-                write(out, pages, b, name, column, List.of());
-                meetings.add(new BriefPages.MeetingRow(m.getKey(), name + ".html", b.units().size()));
-            }
+        for (Map.Entry<String, List<MeetingBrief.UnitBrief>> m : perMeeting.entrySet()) {
+            MeetingBrief b = MeetingBrief.ranked(m.getKey(), m.getValue(), perMeetingSkipped.get(m.getKey()));
+            String name = "brief-" + InputFiles.reportId(m.getKey());
+            write(out, pages, b, name, column, List.of());
+            meetings.add(new BriefPages.MeetingRow(m.getKey(), name + ".html", b.units().size()));
         }
-        MeetingBrief brief = MeetingBrief.of(null, byUnit, docs.size() - inUnits);
-        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(BriefPages.SHARED), pages.shared(groups, docs));
+        MeetingBrief brief = MeetingBrief.ranked(null, run, skipped);
+        AtomicFiles.write(out.resolve(BriefPages.SHARED), pages.shared(groups, store::loadWithoutTokens));
         write(out, pages, brief, "brief", column, meetings);
         return new Result(brief.units().size(), groups.size(), meetings.size());
     }
@@ -83,22 +110,28 @@ final class MeetingOutputs {
                                                                    String column) {
         Map<String, Map<String, List<ReportDocument>>> out = new TreeMap<>();
         for (Map.Entry<String, List<ReportDocument>> u : byUnit.entrySet()) {
-            Map<String, Integer> latest = new TreeMap<>();
-            for (ReportDocument d : u.getValue()) {
-                String v = d.metadata().extra().get(column);
-                if (v != null && !v.isBlank() && d.year() != null) {
-                    latest.merge(v.strip(), d.year(), Math::max);
-                }
-            }
-            latest.forEach((meeting, year) -> out.computeIfAbsent(meeting, k -> new TreeMap<>()).put(u.getKey(),
-                    u.getValue().stream().filter(d -> d.year() != null && d.year() <= year).toList()));
+            latestPerMeeting(u.getValue(), column).forEach((meeting, year) -> out.computeIfAbsent(meeting,
+                    k -> new TreeMap<>()).put(u.getKey(), u.getValue().stream()
+                    .filter(d -> d.year() != null && d.year() <= year).toList()));
         }
         return out;
     }
 
+    /** @return meeting name → the latest year of a unit's report carrying that name in {@code column} */
+    private static Map<String, Integer> latestPerMeeting(List<ReportDocument> unitReports, String column) {
+        Map<String, Integer> latest = new TreeMap<>();
+        for (ReportDocument d : unitReports) {
+            String v = d.metadata().extra().get(column);
+            if (v != null && !v.isBlank() && d.year() != null) {
+                latest.merge(v.strip(), d.year(), Math::max);
+            }
+        }
+        return latest;
+    }
+
     private static void write(Path out, BriefPages pages, MeetingBrief b, String name, String column,
                               List<BriefPages.MeetingRow> meetings) {
-        org.shuzhi.pipeline.io.AtomicFiles.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
+        AtomicFiles.write(out.resolve(name + ".html"), pages.brief(b, name + ".docx", column, meetings));
         Path docx = out.resolve(name + ".docx");
         try {
             Files.write(docx, new BriefDocx().render(b));

@@ -4,6 +4,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.shuzhi.pipeline.compare.SharedTemplates;
 import org.shuzhi.pipeline.model.ReportDocument;
 
@@ -57,15 +58,16 @@ public final class BriefPages {
 
     /**
      * @param groups the groups
-     * @param docs   the reports by id (for titles)
+     * @param docs   a report by id (for titles and paragraph numbers; every member's report is there)
      * @return the shared-template page
      */
-    public String shared(List<SharedTemplates.Group> groups, Map<String, ReportDocument> docs) {
+    public String shared(List<SharedTemplates.Group> groups, Function<String, ReportDocument> docs) {
         List<GroupRow> rows = groups.stream().map(g -> new GroupRow(g.number(), g.id(), g.text(), g.units(),
-                g.members().stream().map(x -> new MemberRow("html/" + x.reportId() + ".html#p"
-                        + MeetingBrief.paragraphOf(docs.get(x.reportId()), x.span()),
-                        HtmlReport.title(docs.get(x.reportId())), x.unit() == null ? "—" : x.unit(), x.text()))
-                        .toList())).toList();
+                g.members().stream().map(x -> {
+                    ReportDocument d = docs.apply(x.reportId());
+                    return new MemberRow("html/" + x.reportId() + ".html#p" + MeetingBrief.paragraphOf(d, x.span()),
+                            HtmlReport.title(d), x.unit() == null ? "—" : x.unit(), x.text());
+                }).toList())).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("groups", rows);
         return Templates.render(shared, m);

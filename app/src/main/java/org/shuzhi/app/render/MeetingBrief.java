@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.Comparison.CopiedPassage;
 import org.shuzhi.pipeline.model.Comparison.Direction;
@@ -173,20 +174,43 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
     public static MeetingBrief of(String meeting, Map<String, List<ReportDocument>> units, int others) {
         Map<String, ReportDocument> byId = new LinkedHashMap<>();
         units.values().forEach(ds -> ds.forEach(d -> byId.put(d.id(), d)));
-        List<UnitBrief> out = new ArrayList<>();
+        List<UnitBrief> briefs = new ArrayList<>();
         int skipped = others;
-        Integer meetingYear = null;
         for (Map.Entry<String, List<ReportDocument>> u : units.entrySet()) {
-            List<ReportDocument> ds = new ArrayList<>(u.getValue());
-            ds.sort(Comparator.comparing(ReportDocument::year).thenComparing(ReportDocument::id));
-            int latest = ds.get(ds.size() - 1).year();
-            List<ReportDocument> current = ds.stream().filter(d -> d.year() == latest).toList();
-            ReportDocument d = current.get(0); // same-year duplicates (one text in two formats): the first by id
-            skipped += ds.size() - 1;
-            meetingYear = meetingYear == null ? latest : Math.max(meetingYear, latest);
-            out.add(unit(u.getKey(), d, ds, byId));
+            briefs.add(unit(u.getKey(), u.getValue(), byId::get));
+            skipped += u.getValue().size() - 1;
         }
+        return ranked(meeting, briefs, skipped);
+    }
+
+    /**
+     * The brief of one unit, not yet ranked ({@link UnitBrief#rank()} 0): its latest year's report is the one the
+     * meeting reviews (same-year duplicates, one text in two formats: the first by id), the earlier ones give the
+     * problem chains and years.
+     *
+     * @param reports the unit's reports, compared and assessed, any order, at least one
+     * @param byId    a report by id (earlier reports a problem chain leads to), or null when it is not in the
+     *                meeting
+     */
+    public static UnitBrief unit(String unit, List<ReportDocument> reports, Function<String, ReportDocument> byId) {
+        List<ReportDocument> ds = new ArrayList<>(reports);
+        ds.sort(Comparator.comparing(ReportDocument::year).thenComparing(ReportDocument::id));
+        int latest = ds.get(ds.size() - 1).year();
+        ReportDocument d = ds.stream().filter(x -> x.year() == latest).findFirst().orElseThrow();
+        return unit(unit, d, ds, byId);
+    }
+
+    /**
+     * Ranks the units' briefs (priority, then unit name) into a meeting's brief.
+     *
+     * @param meeting the meeting's name, or null for the whole run
+     * @param units   the units' briefs from {@link #unit(String, List, Function)}
+     * @param skipped reports of the meeting not reviewed (earlier years, duplicates, reports on no unit page)
+     */
+    public static MeetingBrief ranked(String meeting, List<UnitBrief> units, int skipped) {
+        List<UnitBrief> out = new ArrayList<>(units);
         out.sort(Comparator.comparingInt(UnitBrief::priority).reversed().thenComparing(UnitBrief::unit));
+        Integer meetingYear = out.stream().map(UnitBrief::year).max(Integer::compare).orElse(null);
         List<UnitBrief> ranked = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             UnitBrief b = out.get(i);
@@ -197,7 +221,7 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
     }
 
     private static UnitBrief unit(String unit, ReportDocument d, List<ReportDocument> ds,
-                                  Map<String, ReportDocument> byId) {
+                                  Function<String, ReportDocument> byId) {
         Comparison c = d.comparison();
         List<Fact> facts = new ArrayList<>();
         Set<String> chained = new HashSet<>();
@@ -377,7 +401,7 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
     }
 
     /** @return the years of the problem chain ending in {@code m}, ascending; adds the earlier items' evidence */
-    private static List<Integer> chainYears(ReportDocument d, YearOverYearMatch m, Map<String, ReportDocument> byId,
+    private static List<Integer> chainYears(ReportDocument d, YearOverYearMatch m, Function<String, ReportDocument> byId,
                                             List<Evidence> ev) {
         TreeSet<Integer> years = new TreeSet<>();
         years.add(d.year());
@@ -387,7 +411,7 @@ public record MeetingBrief(String meeting, Integer year, List<UnitBrief> units, 
             years.add(cur.previousYear());
             ev.add(new Evidence(cur.previousReportId(), cur.previousYear(), cur.previousParagraph(),
                     cur.previousText()));
-            ReportDocument prev = byId.get(cur.previousReportId());
+            ReportDocument prev = byId.apply(cur.previousReportId());
             YearOverYearMatch next = null;
             if (prev != null) {
                 for (YearOverYearMatch x : prev.comparison().yearOverYear(YearOverYearMatch.Kind.REPEATED_PROBLEM)) {
