@@ -32,6 +32,8 @@ import org.shuzhi.pipeline.model.SourceKind;
  * Map<String, Comparison> byId = cc.compare();
  * doc = doc.withComparison(byId.getOrDefault(doc.id(), Comparison.NONE));
  * }</pre>
+ * A large corpus uses {@link #compare(ComparisonStore)} instead, with a store backed by files, so that the results
+ * do not stay in memory.
  *
  * <p>{@code add} keeps per document its normalised characters (2 bytes each, about 85% of the text's length), its
  * fingerprints (about 2 / (w + 1) of its characters as 4-byte ints), its year-over-year items (content-word ids) and
@@ -208,12 +210,26 @@ public final class CorpusComparison {
     }
 
     /**
-     * Runs the comparison.
+     * Runs the comparison and keeps every result in memory.
      *
      * @return per added document id (not templates), its comparison
-     * @throws IllegalStateException if called twice
+     * @throws IllegalStateException if {@code compare} was called before
      */
     public Map<String, Comparison> compare() {
+        Map<String, Comparison> out = new TreeMap<>();
+        compare(ComparisonStore.of(out));
+        return out;
+    }
+
+    /**
+     * Runs the comparison and puts each report's comparison into {@code out} as soon as it is computed (reports with
+     * 疑似共同范文 a second time, once the groups are known). Besides what {@code add} kept, it holds only the
+     * passages of every report (for the groups) until it returns.
+     *
+     * @param out where the comparison of every added document (not templates) goes, by id
+     * @throws IllegalStateException if {@code compare} was called before
+     */
+    public void compare(ComparisonStore out) {
         ComparedCorpus corpus;
         synchronized (this) {
             if (started) {
@@ -233,16 +249,17 @@ public final class CorpusComparison {
         long t2 = System.nanoTime();
         CopyAttribution attribution = new CopyAttribution(corpus, aligned.passages());
         YearOverYear yearOverYear = new YearOverYear(corpus, vocabulary, options);
-        Map<String, Comparison> out = new TreeMap<>();
+        Map<String, List<CopiedPassage>> passages = new TreeMap<>();
         Map<String, String> units = new HashMap<>();
         Tally tally = new Tally();
         for (int r = corpus.templates(); r < corpus.size(); r++) {
             Comparison c = comparison(corpus, r, attribution, yearOverYear);
             out.put(corpus.get(r).id(), c);
+            passages.put(corpus.get(r).id(), c.passages());
             units.put(corpus.get(r).id(), corpus.get(r).unit());
             tally.add(c);
         }
-        List<SharedTemplates.Group> groups = sharedTemplates(out, units);
+        List<SharedTemplates.Group> groups = sharedTemplates(out, passages, units);
         long t3 = System.nanoTime();
         synchronized (this) {
             sharedGroups = groups;
@@ -251,7 +268,6 @@ public final class CorpusComparison {
                     tally.recycling, tally.repeatedProblems, tally.repeatedPlans, tally.kept, tally.anachronisms,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         }
-        return out;
     }
 
     /** @return the comparison of report {@code r}: its links, passages, statistics and year-over-year findings */
@@ -304,10 +320,13 @@ public final class CorpusComparison {
      * Groups the passages shared by reports of {@link SharedTemplates#MIN_UNITS} or more units and puts each
      * report's passages (with their paragraph flags) into its comparison in {@code out}.
      *
+     * @param passages the passages of every report, by id
+     * @param units    the unit of every report, by id
      * @return the groups
      */
-    private List<SharedTemplates.Group> sharedTemplates(Map<String, Comparison> out, Map<String, String> units) {
-        List<SharedTemplates.Group> groups = SharedTemplates.find(out, units, SharedTemplates.MIN_UNITS);
+    private List<SharedTemplates.Group> sharedTemplates(ComparisonStore out, Map<String, List<CopiedPassage>> passages,
+                                                        Map<String, String> units) {
+        List<SharedTemplates.Group> groups = SharedTemplates.findIn(passages, units, SharedTemplates.MIN_UNITS);
         Map<String, List<SharedTemplate>> byReport = new TreeMap<>();
         for (SharedTemplates.Group g : groups) {
             for (SharedTemplates.Member m : g.members()) {

@@ -26,6 +26,8 @@ import org.shuzhi.pipeline.model.Comparison;
  *   <li>{@code compare/<id>.bin}: the fingerprint store ({@link FileTextStore}) — each analysed report's text,
  *       paragraphs and year-over-year items, stamped with its file's SHA-256 and the {@link #analysisKey}. A file
  *       whose stamp is unchanged (and whose document is in the store) is not analysed again.</li>
+ *   <li>{@code comparisons/<id>.sml}: the {@link ComparisonFiles} — each report's comparison result of the current
+ *       run, written by the compare phase and read by the publish phase, so that they do not stay in memory.</li>
  *   <li>{@code published.jsonl}: the {@link PublishLedger}. A report whose {@link #publishKey} is unchanged — same
  *       file, same analysis, same comparison result, same options — and that is in the index is not published
  *       again; a report whose comparison changed because another file changed (a copy source, last year's report)
@@ -45,16 +47,17 @@ public final class WorkState {
 
     private final FileTextStore store;
     private final DocumentStore documents;
+    private final ComparisonFiles comparisons;
     private final PublishLedger ledger;
     private final FailureLedger failures;
     private final String analysisKey;
     private final String profile;
 
-    private WorkState(FileTextStore store, DocumentStore documents, PublishLedger ledger, FailureLedger failures,
-                      String analysisKey,
-                      String profile) {
+    private WorkState(FileTextStore store, DocumentStore documents, ComparisonFiles comparisons, PublishLedger ledger,
+                      FailureLedger failures, String analysisKey, String profile) {
         this.store = store;
         this.documents = documents;
+        this.comparisons = comparisons;
         this.ledger = ledger;
         this.failures = failures;
         this.analysisKey = analysisKey;
@@ -94,7 +97,8 @@ public final class WorkState {
             throw new UncheckedIOException("无法读取词表或 manifest.csv：" + e.getMessage(), e);
         }
         return new WorkState(new FileTextStore(dir.resolve("compare")),
-                new DocumentStore(dir.resolve("docs")), PublishLedger.open(dir), FailureLedger.open(dir),
+                new DocumentStore(dir.resolve("docs")), new ComparisonFiles(dir.resolve("comparisons")),
+                PublishLedger.open(dir), FailureLedger.open(dir),
                 HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
     }
 
@@ -111,6 +115,11 @@ public final class WorkState {
     /** @return the store of analysed and published documents */
     public DocumentStore documents() {
         return documents;
+    }
+
+    /** @return the comparison results of the current run */
+    ComparisonFiles comparisons() {
+        return comparisons;
     }
 
     /** @return the ledger of published reports */
