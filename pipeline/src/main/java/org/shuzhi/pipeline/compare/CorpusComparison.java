@@ -283,7 +283,7 @@ public final class CorpusComparison {
             ComparedCorpus.Document x = corpus.get(o);
             ls.add(new Link(x.id(), x.year(), x.unit(), x.secretary(), links.sameUnit(r, o), links.sameSecretary(r, o)));
         }
-        YearOverYear.Findings yoy = new YearOverYear.Findings(List.of(), List.of(), List.of());
+        YearOverYear.Findings yoy = YearOverYear.Findings.NONE;
         List<Anachronism> an = new ArrayList<>();
         if (e.report() && e.year() != null) {
             yoy = yearOverYear.of(r, text);

@@ -34,6 +34,8 @@ final class YearOverYear {
      * @param openPromises the previous report's promises this report never mentions; empty without a previous report
      */
     record Findings(List<YearOverYearMatch> matches, List<ProblemCoverage> coverage, List<OpenPromise> openPromises) {
+        /** No findings: a report without a year, or a document that is not a report. */
+        static final Findings NONE = new Findings(List.of(), List.of(), List.of());
     }
 
     private final ComparedCorpus corpus;
