@@ -21,7 +21,11 @@ public final class CompareFingerprints {
 
     /** @return the document's distinct fingerprints, sorted (as {@code CorpusComparison.add} indexes them) */
     public int[] of(CompareInput in) {
-        char[] normalized = NormalizedText.of(in.text().text(), in.text().comparedMask(), official).chars();
+        return of(NormalizedText.of(in.text(), official).chars());
+    }
+
+    /** @return the distinct fingerprints of normalised characters, sorted */
+    int[] of(char[] normalized) {
         return Fingerprints.winnow(Fingerprints.kgrams(normalized, options.fingerprintChars()), options.window());
     }
 }

@@ -40,6 +40,29 @@ final class ItemMatcher {
         }
     }
 
+    /**
+     * @param sketches the items of every document of the corpus (headlines, which repeat words of their problem
+     *                 item, and mentions, which only look up promises, do not count)
+     * @param words    the size of the vocabulary the items' ids come from
+     * @return a matcher with the inverse document frequencies of those items
+     */
+    static ItemMatcher of(List<ItemSketch> sketches, int words) {
+        int[] df = new int[words];
+        int items = 0;
+        for (ItemSketch s : sketches) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.kind(i) == ItemSketch.Kind.HEADLINE || s.kind(i) == ItemSketch.Kind.MENTION) {
+                    continue;
+                }
+                for (int id : s.terms(i)) {
+                    df[id]++;
+                }
+                items++;
+            }
+        }
+        return new ItemMatcher(df, items);
+    }
+
     /** @return the similarity of two sorted id sets, 0–1 */
     double similarity(int[] a, int[] b, Measure m) {
         int[] common = Vocabulary.common(a, b);

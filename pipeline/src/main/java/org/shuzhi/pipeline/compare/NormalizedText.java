@@ -78,6 +78,15 @@ public final class NormalizedText {
         return new NormalizedText(Arrays.copyOf(out, n), Arrays.copyOf(s, n), Arrays.copyOf(e, n));
     }
 
+    /**
+     * @param text     a document's text; its non-compared paragraphs become breaks
+     * @param official the official phrases to mask, or null for none
+     * @return the normalised sequence copy detection compares
+     */
+    static NormalizedText of(ReportText text, TermList official) {
+        return of(text.text(), text.comparedMask(), official);
+    }
+
     /** @return the number of normalised characters, breaks included */
     public int length() {
         return chars.length;

@@ -94,6 +94,17 @@ public final class SharedTemplates {
      * @throws IllegalArgumentException if {@code minUnits < 2}
      */
     public static List<Group> find(Map<String, Comparison> comparisons, Map<String, String> units, int minUnits) {
+        Map<String, List<CopiedPassage>> passages = new LinkedHashMap<>();
+        comparisons.forEach((id, c) -> passages.put(id, c.passages()));
+        return findIn(passages, units, minUnits);
+    }
+
+    /**
+     * As {@link #find}, from the passages of the comparisons only.
+     *
+     * @param passages the passages of every compared report, by id (templates are not keys)
+     */
+    static List<Group> findIn(Map<String, List<CopiedPassage>> passages, Map<String, String> units, int minUnits) {
         if (minUnits < 2) {
             throw new IllegalArgumentException("minUnits must be at least 2: " + minUnits);
         }
@@ -101,9 +112,9 @@ public final class SharedTemplates {
         UnionFind<Node> sets = new UnionFind<>();
         Map<String, List<Node>> byReport = new LinkedHashMap<>();
         Map<String, List<Span>> templateSpans = new HashMap<>();
-        for (Map.Entry<String, Comparison> e : comparisons.entrySet()) {
-            for (CopiedPassage p : e.getValue().passages()) {
-                if (p.sourceKind() == SourceKind.TEMPLATE || !comparisons.containsKey(p.sourceId())) {
+        for (Map.Entry<String, List<CopiedPassage>> e : passages.entrySet()) {
+            for (CopiedPassage p : e.getValue()) {
+                if (p.sourceKind() == SourceKind.TEMPLATE || !passages.containsKey(p.sourceId())) {
                     if (p.sourceKind() == SourceKind.TEMPLATE) {
                         templateSpans.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p.span());
                     }

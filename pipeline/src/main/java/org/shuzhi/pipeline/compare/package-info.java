@@ -5,7 +5,8 @@
  *
  * <p>Entry point: {@link org.shuzhi.pipeline.compare.CorpusComparison} — feed it every analysed document
  * ({@code add}) and the template texts ({@code addTemplate}), then {@code compare()} returns a
- * {@link org.shuzhi.pipeline.model.Comparison} per report id. Copy detection never compares all pairs: each text is
+ * {@link org.shuzhi.pipeline.model.Comparison} per report id (or {@code compare(ComparisonStore)} hands each one to a
+ * store as soon as it is computed). Copy detection never compares all pairs: each text is
  * normalised (folded, punctuation and whitespace dropped, digit runs collapsed, official phrases, headings and
  * title lines masked), its character k-grams are winnowed into fingerprints kept in primitive arrays, candidate pairs
  * come from an inverted index of the fingerprints, and only candidates are aligned ({@link

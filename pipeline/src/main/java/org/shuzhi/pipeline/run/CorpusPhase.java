@@ -16,7 +16,6 @@ import org.shuzhi.pipeline.compare.CompareOptions;
 import org.shuzhi.pipeline.compare.CorpusComparison;
 import org.shuzhi.pipeline.compare.TemplateLibrary;
 import org.shuzhi.pipeline.dict.Dictionaries;
-import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.model.ReportDocument;
 
 /**
@@ -122,9 +121,13 @@ final class CorpusPhase {
         return true;
     }
 
-    /** @return the comparison of every added report, by report id */
-    Map<String, Comparison> compare() {
-        return cc.compare();
+    /**
+     * Compares every added report; the results replace the previous run's in the work state's
+     * {@link WorkState#comparisons()}, one file per report.
+     */
+    void compare() {
+        state.comparisons().clear();
+        cc.compare(state.comparisons());
     }
 
     /** @return the 疑似共同范文 groups (after {@link #compare}) */

@@ -34,7 +34,8 @@ public final class DocumentStore {
     /** File name extension of a stored document's tokens. */
     public static final String TOKENS = ".tok";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory()
+    /** Jackson in Smile form, as the work store writes it (also {@link ComparisonFiles}). */
+    static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory()
             .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             // maps come back in the order the output JSON has them (sorted keys), so pages show them the same way

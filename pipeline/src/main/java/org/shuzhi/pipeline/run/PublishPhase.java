@@ -17,7 +17,7 @@ import org.shuzhi.pipeline.model.ReportDocument;
 
 /**
  * The assess and publish phases of a {@link Run}, after the comparison: per report, reads its document from the work
- * state's {@link DocumentStore}, adds its comparison, assesses it against its notice profile ({@link AssessPhase}),
+ * state's {@link DocumentStore} and its comparison from its {@link ComparisonFiles}, adds the comparison, assesses it against its notice profile ({@link AssessPhase}),
  * stores it and hands it to every {@link Sink} — on several threads, streaming (no document is kept). A report whose
  * {@link WorkState#publishKey} is recorded in the {@link PublishLedger} and whose outputs every sink still has is not
  * published again; the sinks get its ledger records instead. The sinks commit every {@code commitEvery} reports and
@@ -50,11 +50,10 @@ final class PublishPhase {
      * @param ids         every report id of the input, in input order (its document is in the store)
      * @param shas        SHA-256 of every report analysed successfully (now or in an earlier run), by id
      * @param analysed    ids analysed in this run: always published
-     * @param comparisons the comparison of every compared report, by id
-     * @throws UncheckedIOException if a document cannot be read or an output written
+     * @throws UncheckedIOException if a document or comparison cannot be read or an output written
      */
-    Result run(List<String> ids, Map<String, String> shas, Set<String> analysed, Map<String, Comparison> comparisons,
-               Run.Progress progress) throws InterruptedException {
+    Result run(List<String> ids, Map<String, String> shas, Set<String> analysed, Run.Progress progress)
+            throws InterruptedException {
         int[] counts = {0, 0, 0}; // published, unchanged, since last commit
         Object lock = new Object();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -63,7 +62,7 @@ final class PublishPhase {
             for (String id : ids) {
                 futures.add(pool.submit(() -> {
                     String sha = shas.get(id);
-                    Comparison c = comparisons.get(id);
+                    Comparison c = state.comparisons().get(id);
                     String key = sha == null ? null : state.publishKey(sha, c);
                     PublishLedger.Entry done = key == null || analysed.contains(id) ? null : state.ledger().get(id);
                     if (done != null && done.key().equals(key) && current(done, id, sha)) {

@@ -17,7 +17,6 @@ import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.extract.ParseProcesses;
 import org.shuzhi.pipeline.extract.TesseractOcr;
 import org.shuzhi.pipeline.meta.Manifest;
-import org.shuzhi.pipeline.model.Comparison;
 import org.shuzhi.pipeline.profile.ProfileException;
 
 /**
@@ -229,7 +228,6 @@ public final class Run {
         List<String> ids = ids();
         RunSummary summary;
         CorpusPhase corpus;
-        Map<String, Comparison> comparisons;
         long compareMs;
         PublishPhase.Result published;
         long p0;
@@ -273,13 +271,13 @@ public final class Run {
                     : java.util.stream.Stream.of(id)).toList();
             // 2. compare
             long c0 = System.nanoTime();
-            comparisons = corpus.compare();
+            corpus.compare();
             compareMs = (System.nanoTime() - c0) / 1_000_000;
             // 3. assess and 4. publish
             p0 = System.nanoTime();
             progress.start("输出", ids.size());
             published = new PublishPhase(state, assess, sinks, corpus.templates(), options.threads(),
-                    options.commitEvery()).run(ids, shas, analysed, comparisons, progress);
+                    options.commitEvery()).run(ids, shas, analysed, progress);
             progress.end();
         } catch (IOException e) {
             throw new RunFailure(RunFailure.Kind.INPUT, "无法读取范文库：" + e.getMessage(), e);

@@ -28,6 +28,8 @@ import org.shuzhi.pipeline.model.Comparison;
  *       whose stamp is unchanged (and whose document is in the store) is not analysed again.</li>
  *   <li>{@code templates/<id>.sml}: the template library's texts as analysed; with their records in the fingerprint
  *       store ({@link #templateStamp}) an unchanged template file is not analysed again.</li>
+ *   <li>{@code comparisons/<id>.sml}: the {@link ComparisonFiles} — each report's comparison result of the current
+ *       run, written by the compare phase and read by the publish phase, so that they do not stay in memory.</li>
  *   <li>{@code published.jsonl}: the {@link PublishLedger}. A report whose {@link #publishKey} is unchanged — same
  *       file, same analysis, same comparison result, same options — and that is in the index is not published
  *       again; a report whose comparison changed because another file changed (a copy source, last year's report)
@@ -48,16 +50,19 @@ public final class WorkState {
     private final FileTextStore store;
     private final DocumentStore documents;
     private final DocumentStore templates;
+    private final ComparisonFiles comparisons;
     private final PublishLedger ledger;
     private final FailureLedger failures;
     private final String analysisKey;
     private final String profile;
 
-    private WorkState(FileTextStore store, DocumentStore documents, DocumentStore templates, PublishLedger ledger,
-                      FailureLedger failures, String analysisKey, String profile) {
+    private WorkState(FileTextStore store, DocumentStore documents, DocumentStore templates,
+                      ComparisonFiles comparisons, PublishLedger ledger, FailureLedger failures, String analysisKey,
+                      String profile) {
         this.store = store;
         this.documents = documents;
         this.templates = templates;
+        this.comparisons = comparisons;
         this.ledger = ledger;
         this.failures = failures;
         this.analysisKey = analysisKey;
@@ -98,6 +103,7 @@ public final class WorkState {
         }
         return new WorkState(new FileTextStore(dir.resolve("compare")),
                 new DocumentStore(dir.resolve("docs")), new DocumentStore(dir.resolve("templates")),
+                new ComparisonFiles(dir.resolve("comparisons")),
                 PublishLedger.open(dir), FailureLedger.open(dir),
                 HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
     }
@@ -125,6 +131,11 @@ public final class WorkState {
     /** @return the stamp of a template's record in the fingerprint store (a template is not published) */
     public String templateStamp(String sha256) {
         return "template:" + stamp(sha256);
+    }
+
+    /** @return the comparison results of the current run */
+    ComparisonFiles comparisons() {
+        return comparisons;
     }
 
     /** @return the ledger of published reports */
