@@ -2,7 +2,6 @@ package org.shuzhi.app.render;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.shuzhi.index.Flag;
 import org.shuzhi.index.Schema;
@@ -57,8 +56,8 @@ public final class Labels {
                 case Schema.CATEGORY -> Category.fromId(value).label();
                 case Schema.SECTION -> value.equals("unknown") ? "未识别" : Category.fromId(value).label();
                 case Schema.FLAG -> StableId.fromId(Flag.class, value).label();
-                case Schema.LEVEL -> QualityLevel.valueOf(value.toUpperCase(Locale.ROOT)).label();
-                case Schema.DOC_TYPE -> DocType.valueOf(value.toUpperCase(Locale.ROOT)).label();
+                case Schema.LEVEL -> StableId.fromId(QualityLevel.class, value).label();
+                case Schema.DOC_TYPE -> StableId.fromId(DocType.class, value).label();
                 case Schema.SECTOR -> SECTORS.getOrDefault(value, value);
                 default -> value;
             };
@@ -88,7 +87,8 @@ public final class Labels {
             return v;
         }
         for (String id : accepted) {
-            if (id.equalsIgnoreCase(v) || value(dim, id).equals(v)) {
+            // a contract-1 id (self_assessment) is the id with - for _
+            if (id.equalsIgnoreCase(v.replace('_', '-')) || value(dim, id).equals(v)) {
                 return id;
             }
         }

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * ({@link #requiredTopic}) and the profile's {@code share.*} / {@code budget.*} rules.
  *
  * @param family the family, the part before the first dot
- * @param name   the rest: lower-case letters, digits, {@code -}, {@code _} and inner dots; empty for the family as a
- *               whole (see {@link #within})
+ * @param name   the rest: lower-case letters, digits, {@code -} and inner dots ({@code _} is read as {@code -}, as
+ *               contract 1 wrote {@code structure.self_assessment}); empty for the family as a whole (see
+ *               {@link #within})
  */
 public record RuleId(RuleFamily family, String name) {
     /** Declared before the constants, which it checks. */
-    private static final Pattern NAME = Pattern.compile("([a-z0-9_-]+(\\.[a-z0-9_-]+)*)?");
+    private static final Pattern NAME = Pattern.compile("([a-z0-9-]+(\\.[a-z0-9-]+)*)?");
 
     public static final RuleId LENGTH_TOTAL_MAX = new RuleId(RuleFamily.LENGTH, "total-max");
     public static final RuleId LENGTH_TOTAL_TARGET = new RuleId(RuleFamily.LENGTH, "total-target");
@@ -41,6 +42,7 @@ public record RuleId(RuleFamily family, String name) {
     /** @throws IllegalArgumentException if {@code name} is not lower-case letters, digits, -, _ and inner dots */
     public RuleId {
         Objects.requireNonNull(family, "family");
+        name = name.replace('_', '-');
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad rule name: " + family.id() + "." + name);
         }

@@ -55,7 +55,7 @@ class AssessorTest {
         assertEquals("s0", a.profile());
         assertEquals("manifest", a.profileOrigin());
         for (String r : List.of("structure.achievement", "structure.problem", "structure.cause", "structure.plan",
-                "structure.self_assessment", "structure.rectification", "required-topic.lide-shuren",
+                "structure.self-assessment", "structure.rectification", "required-topic.lide-shuren",
                 "length.total-max", "budget.achievement-max", "plan.answers-problems", "plan.concreteness",
                 "cause.subjective", "stance.deflected-problems", "vague.forbidden-in-problems")) {
             assertEquals(Verdict.PASS, verdict(a, RuleId.parse(r)), r);
@@ -74,7 +74,7 @@ class AssessorTest {
     @Test
     void s0BrokenByTheAchievementHeavyReportWithoutSelfAssessmentOr必答题() throws Exception {
         Assessment a = assess("jc-univ-econ/2024", null);
-        assertEquals(Verdict.FAIL, verdict(a, RuleId.parse("structure.self_assessment")));      // relations: missing-section
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.structure(Category.SELF_ASSESSMENT)));      // relations: missing-section
         Finding share = a.finding(RuleId.parse("share.achievement-max"));                      // relations: achievement-heavy 68%
         assertEquals(Verdict.FAIL, share.verdict());
         assertTrue(share.value() > 0.6, "share " + share.value());
@@ -138,7 +138,7 @@ class AssessorTest {
     void s36MetByTheEnterpriseReportWithIts150CharSelfAssessment() throws Exception {
         Assessment a = assess("dongfang-power-3/2024", null);
         assertEquals("s3-6", a.profile());
-        assertEquals(Verdict.PASS, verdict(a, RuleId.parse("structure.self_assessment")));
+        assertEquals(Verdict.PASS, verdict(a, RuleId.structure(Category.SELF_ASSESSMENT)));
         Finding self = a.finding(RuleId.BUDGET_SELF_ASSESSMENT);
         assertEquals(150.0, self.threshold());
         assertTrue(self.verdict() != Verdict.FAIL, "≈150 字 ±50%: " + self.value());
