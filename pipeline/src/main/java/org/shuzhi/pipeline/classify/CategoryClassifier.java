@@ -17,7 +17,7 @@ import org.shuzhi.pipeline.model.TermMatch;
 import org.shuzhi.pipeline.structure.StructureParser;
 
 /**
- * The category of every paragraph (achievement, problem, cause, plan, self_assessment, rectification, other), with a
+ * The category of every paragraph (achievement, problem, cause, plan, self-assessment, rectification, other), with a
  * confidence and its evidence. The pipeline decides by the learned model with the sequence pass ({@link Mode#MODEL}):
  * under site-grouped cross-validation on the real corpus it scored macro-F1 0.67, the rules alone 0.55 and the
  * combination 0.64 (issue 12; the rules were tuned on one writer). The rules stay for {@link Mode#RULES} (no model
