@@ -105,6 +105,6 @@ class IntakeIT {
         broken = JSON.readTree(out.resolve("json/broken.docx.json").toFile());
         assertEquals("corrupt", broken.get("failure").get("kind").asText());
         assertTrue(broken.get("warnings").toString().contains("未重新解析"), broken.toString());
-        assertTrue(second.out().contains("broken.docx — [CORRUPT]"), second.out());
+        assertTrue(second.out().contains("broken.docx — [corrupt]"), second.out());
     }
 }
