@@ -48,7 +48,7 @@ final class SearchCommand implements Callable<Integer> {
     List<String> secretaries = new ArrayList<>();
 
     @Option(names = "--category", paramLabel = "<category>", split = ",",
-            description = "段落类别：achievement problem cause plan self_assessment rectification other（也可写中文）")
+            description = "段落类别：achievement problem cause plan self-assessment rectification other（也可写中文）")
     List<String> categories = new ArrayList<>();
 
     @Option(names = "--section", paramLabel = "<kind>", split = ",", description = "段落所在部分（取值同 --category）")

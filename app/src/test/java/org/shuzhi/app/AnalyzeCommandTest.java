@@ -64,7 +64,7 @@ class AnalyzeCommandTest {
             assertTrue(p.has(field), field);
         }
         JsonNode broken = JSON.readTree(out.resolve("json/broken__encrypted.pdf.json").toFile());
-        assertEquals("ENCRYPTED", broken.get("failure").get("kind").asText());
+        assertEquals("encrypted", broken.get("failure").get("kind").asText());
         assertTrue(csv.stream().anyMatch(l -> l.contains("broken__scanned.pdf") && l.contains(",失败,")
                 && l.contains("扫描件或图片，没有文字层")), "failure kinds as Chinese labels");
         assertTrue(csv.get(0).startsWith("\uFEFF报告编号,文件,状态,失败原因,失败说明,文档类型,单位,述职人,年度,字数"), csv.get(0));

@@ -98,13 +98,13 @@ class IntakeIT {
         }
 
         JsonNode broken = JSON.readTree(out.resolve("json/broken.docx.json").toFile());
-        assertEquals("CORRUPT", broken.get("failure").get("kind").asText());
+        assertEquals("corrupt", broken.get("failure").get("kind").asText());
         // the second run repeats the broken file's failure from the ledger instead of parsing it again
         CliRun second = CliRun.of(args);
         assertEquals(0, second.code(), second.err());
         broken = JSON.readTree(out.resolve("json/broken.docx.json").toFile());
-        assertEquals("CORRUPT", broken.get("failure").get("kind").asText());
+        assertEquals("corrupt", broken.get("failure").get("kind").asText());
         assertTrue(broken.get("warnings").toString().contains("未重新解析"), broken.toString());
-        assertTrue(second.out().contains("broken.docx — [CORRUPT]"), second.out());
+        assertTrue(second.out().contains("broken.docx — [corrupt]"), second.out());
     }
 }

@@ -216,9 +216,9 @@ public final class ReportIndexer implements Closeable {
         Document d = common(doc, Schema.TYPE_REPORT, doc.id());
         Counts c = Counts.sum(doc.paragraphs().stream().filter(p -> !p.heading()).map(Paragraph::counts).toList());
         scores(d, c);
-        Set<String> flags = new LinkedHashSet<>();
-        doc.paragraphs().forEach(p -> flags.addAll(Flags.of(doc, p)));
-        flags.forEach(f -> keyword(d, Schema.FLAG, f));
+        Set<Flag> flags = new LinkedHashSet<>();
+        doc.paragraphs().forEach(p -> flags.addAll(Flag.of(doc, p)));
+        flags.forEach(f -> keyword(d, Schema.FLAG, f.id()));
         d.add(new NumericDocValuesField(Schema.PARAGRAPH, -1));
         d.add(new StoredField(Schema.PARAGRAPH, -1));
         return d;
@@ -241,7 +241,7 @@ public final class ReportIndexer implements Closeable {
         }
         kinds.forEach(k -> keyword(d, Schema.SECTION, k.id()));
         d.add(new StoredField(Schema.SECTION_HEADING, s == null ? "" : s.heading()));
-        Flags.of(doc, p).forEach(f -> keyword(d, Schema.FLAG, f));
+        Flag.of(doc, p).forEach(f -> keyword(d, Schema.FLAG, f.id()));
         d.add(new NumericDocValuesField(Schema.PARAGRAPH, p.index()));
         d.add(new StoredField(Schema.PARAGRAPH, p.index()));
         d.add(new StoredField(Schema.START, p.start()));

@@ -243,6 +243,10 @@ public final class ReportSearcher implements ReportSearch {
                         BooleanClause.Occur.SHOULD);
             } else {
                 any.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.SHOULD);
+                if ((field.equals(Schema.CATEGORY) || field.equals(Schema.SECTION)) && value.contains("-")) {
+                    // an index written under JSON contract 1 holds the category as self_assessment
+                    any.add(new TermQuery(new Term(field, value.replace('-', '_'))), BooleanClause.Occur.SHOULD);
+                }
             }
         }
         return any.build();

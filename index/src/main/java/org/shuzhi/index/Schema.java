@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  *   <tr><td>{@value #SECTION}</td><td>keyword, stored, facet, multi-valued</td><td>kinds of the paragraph's section
  *       (category ids; 存在问题及原因 gives {@code problem} and {@code cause}), or {@code unknown}</td></tr>
  *   <tr><td>{@value #SECTION_HEADING}</td><td>stored</td><td>the heading of the paragraph's section</td></tr>
- *   <tr><td>{@value #FLAG}</td><td>keyword, stored, facet, multi-valued</td><td>see {@link Flags}</td></tr>
+ *   <tr><td>{@value #FLAG}</td><td>keyword, stored, facet, multi-valued</td><td>see {@link Flag}</td></tr>
  *   <tr><td>{@value #TEXT}</td><td>HanLP-analysed, stored, offsets</td><td>paragraph text (paragraph documents only:
  *       a report is found through its paragraphs, and its text is not analysed twice)</td></tr>
  *   <tr><td>{@value #PARAGRAPH}, {@value #START}, {@value #END}</td><td>stored (paragraph also sort)</td>

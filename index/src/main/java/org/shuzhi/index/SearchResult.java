@@ -29,7 +29,7 @@ public record SearchResult(long total, List<Hit> hits, List<Facet> facets) {
      * @param category       paragraph category id, or null for a report hit
      * @param sections       kinds of the paragraph's section (category ids, or {@code unknown})
      * @param sectionHeading the heading of the paragraph's section, or empty
-     * @param flags          flag ids ({@link Flags})
+     * @param flags          flag ids ({@link Flag})
      * @param text           the paragraph text (empty for a report hit)
      * @param score          the Lucene score (relevance; for more-like-this, similarity), ≥ 0
      * @param fragments      highlighted snippets in text order

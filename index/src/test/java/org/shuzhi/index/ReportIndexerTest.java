@@ -139,10 +139,10 @@ class ReportIndexerTest {
             ix.index(a);
         }
         try (ReportSearcher s = ReportSearcher.open(dir, segmenter)) {
-            SearchResult r = s.search(new SearchRequest("*", Map.of(Schema.FLAG, List.of(Flags.VAGUE)), null, 0, 5,
+            SearchResult r = s.search(new SearchRequest("*", Map.of(Schema.FLAG, List.of(Flag.VAGUE.id())), null, 0, 5,
                     Schema.TYPE_REPORT));
             assertEquals(1, r.total(), "有的党员 is a vague term");
-            assertTrue(s.search(new SearchRequest("*", Map.of(Schema.FLAG, List.of(Flags.VAGUE)), null, 0, 5,
+            assertTrue(s.search(new SearchRequest("*", Map.of(Schema.FLAG, List.of(Flag.VAGUE.id())), null, 0, 5,
                     Schema.TYPE_PARAGRAPH)).hits().stream().allMatch(h -> h.text().contains("有的")));
         }
     }

@@ -14,6 +14,8 @@ import org.shuzhi.pipeline.model.CommentSentence;
 import org.shuzhi.pipeline.model.DimensionScore;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.Verdict;
 
@@ -83,7 +85,7 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         StringBuilder text = new StringBuilder();
         for (CommentSentence.Part part : CommentSentence.Part.values()) {
             List<CommentLine> lines = a.comment().stream().filter(c -> c.part() == part)
-                    .map(c -> new CommentLine(c.text(), RuleNames.names(c.rules(), a), String.join("、", c.rules())))
+                    .map(c -> new CommentLine(c.text(), RuleNames.names(c.rules(), a), String.join("、", c.rules().stream().map(RuleId::id).toList())))
                     .toList();
             if (!lines.isEmpty()) {
                 parts.add(new CommentPart(part.label(), lines));
@@ -109,7 +111,7 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         int para = f.spans().isEmpty() ? -1 : doc.paragraphs().stream()
                 .filter(p -> p.start() <= f.spans().get(0).start() && f.spans().get(0).start() < Math.max(p.end(), p.start() + 1))
                 .mapToInt(org.shuzhi.pipeline.model.Paragraph::index).findFirst().orElse(-1);
-        return new FindingRow(f.rule(), RuleNames.name(f), f.dimension().label(), f.verdict().label(), f.verdict().id(),
+        return new FindingRow(f.rule().id(), RuleNames.name(f), f.dimension().label(), f.verdict().label(), f.verdict().id(),
                 Format.value(f.value(), f.unit()), Format.threshold(f.threshold(), f.unit(), f.comparison(), null),
                 RuleNames.text(f.message(), doc.assessment()), f.evidence(), RuleNames.source(f.source()), RuleNames.text(f.note(), doc.assessment()), f.spans(), para);
     }
@@ -121,8 +123,8 @@ public record AssessmentView(boolean assessed, String notAssessed, String profil
         List<Double> bound = new ArrayList<>();
         List<String> ok = new ArrayList<>();
         for (Finding f : a.findings()) {
-            boolean share = f.rule().startsWith("share.");
-            boolean budget = f.rule().startsWith("budget.");
+            boolean share = f.rule().family() == RuleFamily.SHARE;
+            boolean budget = f.rule().family() == RuleFamily.BUDGET;
             if ((!share && !budget) || f.value() == null || f.threshold() == null || a.totalChars() == 0) {
                 continue;
             }

@@ -79,7 +79,7 @@ public final class HtmlReport {
         m.put("docTypeLabel", doc.docType().label());
         m.put("docTypeConfidence", pct(doc.docTypeDecision().confidence()));
         m.put("docTypeEvidence", doc.docTypeDecision().evidence().stream()
-                .map(e -> e.detail() + " → " + e.toward() + (e.weight() > 0 ? "（+" + fmt(e.weight()) + "）" : ""))
+                .map(e -> e.detail() + " → " + e.toward().id() + (e.weight() > 0 ? "（+" + fmt(e.weight()) + "）" : ""))
                 .toList());
         m.put("meta", List.of(meta("单位", doc.metadata().unit()), meta("述职人", doc.metadata().secretary()),
                 meta("年度", doc.metadata().year())));
@@ -214,7 +214,7 @@ public final class HtmlReport {
         for (org.shuzhi.pipeline.model.Finding f : flagged) {
             for (org.shuzhi.pipeline.model.Span s : f.spans()) {
                 if (s.length() <= SHORT_SPAN) {
-                    docMarks.add(new Highlighter.Mark(s, "fnd", f.verdict().label() + "：" + f.message() + "（" + f.rule() + "）"));
+                    docMarks.add(new Highlighter.Mark(s, "fnd", f.verdict().label() + "：" + f.message() + "（" + f.rule().id() + "）"));
                 }
             }
         }
@@ -223,7 +223,7 @@ public final class HtmlReport {
             List<Highlighter.Mark> marks = new ArrayList<>(docMarks);
             List<String> flags = flagged.stream().filter(f -> f.dimension() != org.shuzhi.pipeline.model.Dimension.PROPORTIONS
                     && f.spans().stream().anyMatch(s -> s.length() > SHORT_SPAN && s.overlaps(p.span())))
-                    .map(org.shuzhi.pipeline.model.Finding::rule).distinct().toList();
+                    .map(f -> f.rule().id()).distinct().toList();
             for (Sentence s : p.sentences()) {
                 for (TermMatch m : s.features().numbers()) {
                     marks.add(new Highlighter.Mark(m.span(), "num", "具体数据（" + m.group() + "）"));
@@ -247,7 +247,7 @@ public final class HtmlReport {
                 }
             }
             List<String> ev = new ArrayList<>();
-            for (Evidence e : p.evidence()) {
+            for (Evidence<Category> e : p.evidence()) {
                 ev.add(evidenceLine(e));
             }
             Counts c = p.counts();
@@ -269,7 +269,7 @@ public final class HtmlReport {
         };
     }
 
-    private static String evidenceLine(Evidence e) {
+    private static String evidenceLine(Evidence<Category> e) {
         String rule = switch (e.rule()) {
             case "category.section" -> "所在部分";
             case "category.cue" -> "提示词";
@@ -280,7 +280,7 @@ public final class HtmlReport {
             case "category.doctype" -> "文档类型";
             default -> e.rule();
         };
-        String toward = e.toward() == null ? "" : " → " + Category.fromId(e.toward()).label();
+        String toward = e.toward() == null ? "" : " → " + e.toward().label();
         return rule + "：" + e.detail() + toward + (e.weight() > 0 ? "（+" + fmt(e.weight()) + "）" : "");
     }
 

@@ -2,13 +2,13 @@ package org.shuzhi.app.render;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.shuzhi.index.Flags;
+import org.shuzhi.index.Flag;
 import org.shuzhi.index.Schema;
 import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.QualityLevel;
+import org.shuzhi.pipeline.model.StableId;
 
 /**
  * Chinese labels for the index's facet dimensions and values, and the reverse: user input (an id such as
@@ -55,9 +55,9 @@ public final class Labels {
             return switch (dim) {
                 case Schema.CATEGORY -> Category.fromId(value).label();
                 case Schema.SECTION -> value.equals("unknown") ? "未识别" : Category.fromId(value).label();
-                case Schema.FLAG -> Flags.label(value);
-                case Schema.LEVEL -> QualityLevel.valueOf(value.toUpperCase(Locale.ROOT)).label();
-                case Schema.DOC_TYPE -> DocType.valueOf(value.toUpperCase(Locale.ROOT)).label();
+                case Schema.FLAG -> StableId.fromId(Flag.class, value).label();
+                case Schema.LEVEL -> StableId.fromId(QualityLevel.class, value).label();
+                case Schema.DOC_TYPE -> StableId.fromId(DocType.class, value).label();
                 case Schema.SECTOR -> SECTORS.getOrDefault(value, value);
                 default -> value;
             };
@@ -77,7 +77,7 @@ public final class Labels {
         List<String> accepted = switch (dim) {
             case Schema.CATEGORY, Schema.SECTION -> java.util.Arrays.stream(Category.values()).map(Category::id)
                     .toList();
-            case Schema.FLAG -> Flags.ids();
+            case Schema.FLAG -> java.util.Arrays.stream(Flag.values()).map(Flag::id).toList();
             case Schema.LEVEL -> java.util.Arrays.stream(QualityLevel.values()).map(QualityLevel::id).toList();
             case Schema.DOC_TYPE -> java.util.Arrays.stream(DocType.values()).map(DocType::id).toList();
             case Schema.SECTOR -> List.copyOf(SECTORS.keySet());
@@ -87,7 +87,8 @@ public final class Labels {
             return v;
         }
         for (String id : accepted) {
-            if (id.equalsIgnoreCase(v) || value(dim, id).equals(v)) {
+            // a contract-1 id (self_assessment) is the id with - for _
+            if (id.equalsIgnoreCase(v.replace('_', '-')) || value(dim, id).equals(v)) {
                 return id;
             }
         }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shuzhi.pipeline.model.Assessment;
 import org.shuzhi.pipeline.model.Finding;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.CountingRule;
 
 /**
@@ -41,17 +42,10 @@ public final class RuleNames {
     private static final Pattern DOMAIN = Pattern.compile(
             "DOMAIN\\.md|§\\d+(\\([a-z]\\))?( *整改)?|(?<![A-Za-z])R\\d+");
 
-    private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("structure", "报告结构"),
-            Map.entry("length", "全文字数"), Map.entry("share", "篇幅占比"), Map.entry("budget", "部分字数"),
-            Map.entry("required-topic", "必答题"), Map.entry("data", "数据和事例"), Map.entry("vague", "模糊表述"),
-            Map.entry("boilerplate", "套话"), Map.entry("focus", "聚焦党建"), Map.entry("stance", "个人站位"),
-            Map.entry("cause", "原因剖析"), Map.entry("problem", "查摆问题"), Map.entry("plan", "下步打算"),
-            Map.entry("originality", "原创性"), Map.entry("anachronism", "时代错位"));
-
     private RuleNames() {
     }
 
-    /** @return the Chinese name of {@code f}'s rule: its title, or a name from the rule's prefix */
+    /** @return the Chinese name of {@code f}'s rule: its title, or the name of the rule's family */
     public static String name(Finding f) {
         return name(f.rule(), f.title());
     }
@@ -59,18 +53,17 @@ public final class RuleNames {
     /**
      * @param rule  the rule id
      * @param title the finding's title, or null
-     * @return {@code title} when it is a Chinese name (not the id itself), else the name of the rule's prefix
+     * @return {@code title} when it is a Chinese name (not the id itself), else the name of the rule's family
      */
-    public static String name(String rule, String title) {
-        if (title != null && !title.isBlank() && !title.equals(rule) && !RULE_ID.matcher(title).find()) {
+    public static String name(RuleId rule, String title) {
+        if (title != null && !title.isBlank() && !title.equals(rule.id()) && !RULE_ID.matcher(title).find()) {
             return title;
         }
-        String prefix = rule.contains(".") ? rule.substring(0, rule.indexOf('.')) : rule;
-        return PREFIXES.getOrDefault(prefix, "其他检查");
+        return rule.family().label();
     }
 
     /** @return the Chinese names of {@code rules} (ids of {@code assessment}'s findings), joined with 、 */
-    public static String names(List<String> rules, Assessment assessment) {
+    public static String names(List<RuleId> rules, Assessment assessment) {
         return String.join("、", rules.stream().map(r -> assessment.findings().stream()
                 .filter(f -> f.rule().equals(r)).findFirst().map(RuleNames::name).orElse(name(r, null)))
                 .distinct().toList());
@@ -86,8 +79,8 @@ public final class RuleNames {
         }
         String s = text;
         for (Finding f : assessment.findings()) {
-            if (s.contains(f.rule())) {
-                s = s.replace(f.rule(), name(f));
+            if (s.contains(f.rule().id())) {
+                s = s.replace(f.rule().id(), name(f));
             }
         }
         return s;

@@ -9,6 +9,7 @@ import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.FailureKind;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.StableId;
 import org.shuzhi.pipeline.run.Stages;
 
 /**
@@ -58,7 +59,7 @@ public record SummaryRow(String id, String source, String status, String failure
     @JsonIgnore
     public String docTypeLabel() {
         try {
-            return DocType.valueOf(docType.toUpperCase(Locale.ROOT)).label();
+            return StableId.fromId(DocType.class, docType).label();
         } catch (IllegalArgumentException | NullPointerException e) {
             return docType == null ? "" : docType;
         }
@@ -68,7 +69,7 @@ public record SummaryRow(String id, String source, String status, String failure
     @JsonIgnore
     public String failureLabel() {
         try {
-            return failureKind == null || failureKind.isEmpty() ? "" : FailureKind.valueOf(failureKind).message();
+            return failureKind == null || failureKind.isEmpty() ? "" : FailureKind.fromId(failureKind).message();
         } catch (IllegalArgumentException e) {
             return failureKind;
         }

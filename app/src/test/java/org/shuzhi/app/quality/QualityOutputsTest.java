@@ -76,7 +76,7 @@ class QualityOutputsTest {
             }
             for (Finding f : a.findings()) {
                 assertTrue(text.contains(RuleNames.name(f)), "finding missing: " + RuleNames.name(f));
-                assertFalse(text.contains(f.rule()), "rule id in the text: " + f.rule());
+                assertFalse(text.contains(f.rule().id()), "rule id in the text: " + f.rule().id());
             }
             assertEquals(1, findingsTables(d), "the findings table appears once");
         }

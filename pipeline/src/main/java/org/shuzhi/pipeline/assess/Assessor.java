@@ -10,6 +10,8 @@ import org.shuzhi.pipeline.model.DocType;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.model.ReportDocument;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 import org.shuzhi.pipeline.profile.Profiles;
 
@@ -89,7 +91,7 @@ public final class Assessor {
         findings.addAll(this.originality.check(p, originality, doc.extraction().fromOcr()));
         findings.replaceAll(f -> {
             String t = drafter.template(f.rule(), "title");
-            return f.withTitle(t == null ? f.rule() : t.replace("{label}", label(p).apply(f)));
+            return f.withTitle(t == null ? f.rule().id() : t.replace("{label}", label(p).apply(f)));
         });
         QualityScorer.Result r = scorer.score(findings);
         List<String> reasons = new ArrayList<>(r.reasons());
@@ -103,14 +105,13 @@ public final class Assessor {
 
     private static Function<Finding, String> label(Profile p) {
         return f -> {
-            String rule = f.rule();
-            if (rule.startsWith("structure.")) {
-                return Category.fromId(rule.substring("structure.".length())).label();
+            RuleId rule = f.rule();
+            if (rule.family() == RuleFamily.STRUCTURE) {
+                return Category.fromId(rule.name()).label();
             }
-            if (rule.startsWith("required-topic.")) {
-                String id = rule.substring("required-topic.".length());
-                return p.requiredTopics().stream().filter(t -> t.id().equals(id)).map(Profile.Topic::title)
-                        .findFirst().orElse(id);
+            if (rule.family() == RuleFamily.REQUIRED_TOPIC) {
+                return p.requiredTopics().stream().filter(t -> t.id().equals(rule.name())).map(Profile.Topic::title)
+                        .findFirst().orElse(rule.name());
             }
             for (Profile.Proportion q : p.proportions()) {
                 if (q.rule().equals(rule)) {

@@ -12,6 +12,7 @@ import org.shuzhi.pipeline.model.Sentence;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.TermMatch;
 import org.shuzhi.pipeline.model.Verdict;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -76,7 +77,7 @@ final class CauseCheck implements Check {
         }
         List<Finding> out = new ArrayList<>();
         List<String> ev = List.of("主观原因句 " + subj + " 句" + words(subjWords), "客观原因句 " + obj + " 句" + words(objWords));
-        var a = new Rules.About("cause.subjective", Dimension.CAUSES, MeasureUnit.RATIO, objSpans, ev, rule.source());
+        var a = new Rules.About(RuleId.CAUSE_SUBJECTIVE, Dimension.CAUSES, MeasureUnit.RATIO, objSpans, ev, rule.source());
         if (r.body(Category.CAUSE).isEmpty()) {
             out.add(Rules.notApplicable(a, "没有原因剖析部分，无法判断主客观原因"));
             return out;
@@ -91,7 +92,7 @@ final class CauseCheck implements Check {
                 "有主观原因的句子占 %.0f%%（主观 %d 句，客观 %d 句），要求不少于 %.0f%%", v * 100, subj, obj,
                 rule.minSubjectiveShare() * 100)));
         if (firstObjectiveOnly) {
-            var b = new Rules.About("cause.objective-first", Dimension.CAUSES, MeasureUnit.PRESENCE, List.of(firstMarked.span()),
+            var b = new Rules.About(RuleId.CAUSE_OBJECTIVE_FIRST, Dimension.CAUSES, MeasureUnit.PRESENCE, List.of(firstMarked.span()),
                     List.of(r.excerpt(firstMarked.span(), 40)), rule.source());
             out.add(Rules.make(b, Verdict.WARN, 1.0, 0.0, "=", 0.5, "原因剖析先讲客观原因"));
         }
@@ -112,7 +113,7 @@ final class CauseCheck implements Check {
                 words.add(hits.get(0).span().of(r.doc.text()));
             }
         }
-        var a = new Rules.About("problem.depth", Dimension.CAUSES, MeasureUnit.COUNT, workOnly,
+        var a = new Rules.About(RuleId.PROBLEM_DEPTH, Dimension.CAUSES, MeasureUnit.COUNT, workOnly,
                 List.of("问题 " + units.size() + " 条，触及思想认识或本人履职的 " + self + " 条" + words(words)),
                 rule.source());
         if (units.isEmpty()) {

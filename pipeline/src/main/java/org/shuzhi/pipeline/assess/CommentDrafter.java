@@ -10,6 +10,8 @@ import org.shuzhi.pipeline.model.CommentSentence;
 import org.shuzhi.pipeline.model.CommentSentence.Part;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.model.Verdict;
 
 /**
@@ -29,12 +31,13 @@ import org.shuzhi.pipeline.model.Verdict;
 final class CommentDrafter {
     static final int MAX_AFFIRM = 4;
     static final int MAX_PROBLEMS = 6;
-    /** Which strengths are worth saying first. */
-    static final List<String> AFFIRM_ORDER = List.of("data.achievement-density", "stance.first-person",
-            "plan.concreteness", "plan.answers-problems", "cause.subjective", "required-topic",
-            "vague.forbidden-in-problems", "stance.deflected-problems", "share.problem-cause-min",
-            "share.achievement-max", "focus.party-building", "boilerplate.density", "problem.depth",
-            "originality.copied", "length.total-max");
+    /** Which strengths are worth saying first (every 必答题 at the place of {@code required-topic}). */
+    static final List<RuleId> AFFIRM_ORDER = List.of(RuleId.DATA_ACHIEVEMENT_DENSITY, RuleId.STANCE_FIRST_PERSON,
+            RuleId.PLAN_CONCRETENESS, RuleId.PLAN_ANSWERS_PROBLEMS, RuleId.CAUSE_SUBJECTIVE,
+            RuleId.any(RuleFamily.REQUIRED_TOPIC), RuleId.VAGUE_FORBIDDEN_IN_PROBLEMS,
+            RuleId.STANCE_DEFLECTED_PROBLEMS, RuleId.parse("share.problem-cause-min"),
+            RuleId.parse("share.achievement-max"), RuleId.FOCUS_PARTY_BUILDING, RuleId.BOILERPLATE_DENSITY,
+            RuleId.PROBLEM_DEPTH, RuleId.ORIGINALITY_COPIED, RuleId.LENGTH_TOTAL_MAX);
 
     private final TermList phrases;
 
@@ -45,7 +48,7 @@ final class CommentDrafter {
     List<CommentSentence> draft(List<Finding> findings, java.util.function.Function<Finding, String> label,
                                 org.shuzhi.pipeline.model.Originality originality) {
         List<CommentSentence> out = new ArrayList<>();
-        List<Finding> structure = findings.stream().filter(f -> f.rule().startsWith("structure.")).toList();
+        List<Finding> structure = findings.stream().filter(f -> f.rule().family() == RuleFamily.STRUCTURE).toList();
         List<Finding> present = structure.stream().filter(f -> f.verdict() == Verdict.PASS).toList();
         if (!present.isEmpty() && present.size() == structure.stream().filter(f -> f.verdict() != Verdict.WARN).count()) {
             String parts = String.join("、", present.stream().map(label).toList());
@@ -53,10 +56,9 @@ final class CommentDrafter {
                     present.stream().map(Finding::rule).toList()));
         }
         int affirmed = 0;
-        for (String key : AFFIRM_ORDER) {
+        for (RuleId key : AFFIRM_ORDER) {
             for (Finding f : findings) {
-                if (affirmed < MAX_AFFIRM && f.verdict() == Verdict.PASS && (f.rule().equals(key)
-                        || f.rule().startsWith(key + "."))) {
+                if (affirmed < MAX_AFFIRM && f.verdict() == Verdict.PASS && f.rule().within(key)) {
                     String t = template(f.rule(), "affirm");
                     String text = t == null || !affirmable(f, originality) ? null
                             : fill(t, f, label.apply(f), evidence(f));
@@ -68,7 +70,7 @@ final class CommentDrafter {
             }
         }
         if (out.isEmpty()) {
-            List<String> rules = structure.isEmpty() ? findings.stream().limit(1).map(Finding::rule).toList()
+            List<RuleId> rules = structure.isEmpty() ? findings.stream().limit(1).map(Finding::rule).toList()
                     : structure.stream().map(Finding::rule).toList();
             if (!rules.isEmpty()) {
                 out.add(new CommentSentence(Part.AFFIRM, template("general", "affirm"), rules));
@@ -106,7 +108,7 @@ final class CommentDrafter {
     }
 
     private CommentSentence sentence(Part part, String template, Finding f, String label, String evidence,
-                                     List<String> rules) {
+                                     List<RuleId> rules) {
         String text = fill(template, f, label, evidence);
         return new CommentSentence(part, text == null ? f.message() + "。" : text, rules);
     }
@@ -116,15 +118,20 @@ final class CommentDrafter {
      *         document (issue 13), not when the shared text is merely below the limit or of unknown direction
      */
     private static boolean affirmable(Finding f, org.shuzhi.pipeline.model.Originality o) {
-        if (f.rule().equals("originality.copied")) {
+        if (f.rule().equals(RuleId.ORIGINALITY_COPIED)) {
             return o != null && o.passages() == 0;
         }
-        return !f.rule().equals("originality.shared");
+        return !f.rule().equals(RuleId.ORIGINALITY_SHARED);
     }
 
     /** @return the template for {@code rule}/{@code part}, trying the rule, then shorter dotted prefixes; or null */
-    String template(String rule, String part) {
-        String r = rule;
+    String template(RuleId rule, String part) {
+        return template(rule.id(), part);
+    }
+
+    /** @return the template for {@code key}/{@code part} ({@code key} a rule id, a prefix or {@code general}); or null */
+    String template(String key, String part) {
+        String r = key;
         while (true) {
             TermList.Entry e = phrases.entry(r + "/" + part);
             if (e != null) {

@@ -14,6 +14,7 @@ import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.Sentence;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.TermMatch;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -65,7 +66,7 @@ final class ConcretenessCheck implements Check {
                 hits.addAll(s.features().entities());
             }
         }
-        var a = new Rules.About("data.achievement-density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
+        var a = new Rules.About(RuleId.DATA_ACHIEVEMENT_DENSITY, Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 hits.stream().map(TermMatch::span).limit(40).toList(), List.of(String.format(Locale.ROOT,
                 "成绩部分 %,d 字中有具体数据或具名事例 %d 处%s", chars, hits.size(), sample(r, hits, 6))), rule.source());
         if (chars == 0) {
@@ -85,10 +86,10 @@ final class ConcretenessCheck implements Check {
         }
         List<TermMatch> forbidden = all.stream().filter(m -> "forbidden".equals(m.group())).toList();
         List<Finding> out = new ArrayList<>();
-        var a = new Rules.About("vague.forbidden-in-problems", Dimension.CONCRETENESS, MeasureUnit.COUNT,
+        var a = new Rules.About(RuleId.VAGUE_FORBIDDEN_IN_PROBLEMS, Dimension.CONCRETENESS, MeasureUnit.COUNT,
                 forbidden.stream().map(TermMatch::span).toList(), forbidden.isEmpty() ? List.of("未出现")
                 : distinct(r, forbidden, 8), rule.source());
-        var b = new Rules.About("vague.problem-density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
+        var b = new Rules.About(RuleId.VAGUE_PROBLEM_DENSITY, Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 all.stream().map(TermMatch::span).toList(), all.isEmpty() ? List.of("未出现") : distinct(r, all, 10),
                 rule.source());
         if (ps.isEmpty()) {
@@ -110,7 +111,7 @@ final class ConcretenessCheck implements Check {
         List<TermMatch> hits = new ArrayList<>();
         ps.forEach(p -> p.sentences().forEach(s -> hits.addAll(s.features().emptyPhrases())));
         double v = chars == 0 ? 0 : 1000.0 * hits.size() / chars;
-        var a = new Rules.About("boilerplate.density", Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
+        var a = new Rules.About(RuleId.BOILERPLATE_DENSITY, Dimension.CONCRETENESS, MeasureUnit.PER_1000_CHARS,
                 hits.stream().map(TermMatch::span).toList(), hits.isEmpty() ? List.of("未出现") : distinct(r, hits, 8),
                 rule.source());
         return Rules.atMost(a, v, rule.maxPer1000Chars(), String.format(Locale.ROOT,
@@ -134,7 +135,7 @@ final class ConcretenessCheck implements Check {
                 hits.forEach(m -> businessWords.add(m.span().of(r.doc.text())));
             }
         }
-        var a = new Rules.About("focus.party-building", Dimension.CONCRETENESS, MeasureUnit.RATIO, businessSpans,
+        var a = new Rules.About(RuleId.FOCUS_PARTY_BUILDING, Dimension.CONCRETENESS, MeasureUnit.RATIO, businessSpans,
                 List.of("成绩部分讲党建的句子 " + party + " 句，只讲业务的句子 " + business + " 句"
                         + (businessWords.isEmpty() ? "" : "（" + String.join("、", businessWords.stream().limit(8).toList()) + "）")),
                 rule.source());

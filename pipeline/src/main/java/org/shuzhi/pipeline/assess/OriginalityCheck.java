@@ -8,6 +8,7 @@ import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.model.Verdict;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -70,9 +71,9 @@ final class OriginalityCheck {
         if (o != null && o.givenRatio() > 0) {
             copiedEv.add(String.format(Locale.ROOT, "另有 %.1f%% 的文字被其他报告取用（不计入本报告）", o.givenRatio() * 100));
         }
-        var a = new Rules.About("originality.copied", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(), copiedEv,
+        var a = new Rules.About(RuleId.ORIGINALITY_COPIED, Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(), copiedEv,
                 rule.source());
-        var b = new Rules.About("originality.recycled", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
+        var b = new Rules.About(RuleId.ORIGINALITY_RECYCLED, Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
                 o == null ? List.of("未做比对") : List.of(String.format(Locale.ROOT, "沿用往年报告 %.0f%%",
                         o.recycledRatio() * 100)), rule.source());
         if (o == null) {
@@ -90,7 +91,7 @@ final class OriginalityCheck {
                 rule.maxRecycledShare() * 100)));
         if (o.sharedRatio() > 0) {
             String with = String.join("、", o.sharedWith());
-            var c = new Rules.About("originality.shared", Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
+            var c = new Rules.About(RuleId.ORIGINALITY_SHARED, Dimension.ORIGINALITY, MeasureUnit.SHARE, List.of(),
                     List.of("相同文字涉及：" + (with.isEmpty() ? "其他报告" : with)), rule.source(),
                     "方向不明：没有证据表明哪一方先写，双方按同一规则处理，不计入“雷同文字”");
             boolean over = o.sharedRatio() > rule.maxCopiedShare() + 1e-9;

@@ -15,6 +15,7 @@ import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.TermMatch;
 import org.shuzhi.pipeline.model.Token;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -90,7 +91,7 @@ final class PlanCheck implements Check {
         List<String> evidence = new ArrayList<>();
         evidence.add("问题 " + problems.size() + " 条，有对应措施的 " + answered + " 条，措施 " + plans.size() + " 条");
         evidence.addAll(ev);
-        var a = new Rules.About("plan.answers-problems", Dimension.PLANS, MeasureUnit.RATIO, open, evidence, rule.source());
+        var a = new Rules.About(RuleId.PLAN_ANSWERS_PROBLEMS, Dimension.PLANS, MeasureUnit.RATIO, open, evidence, rule.source());
         if (problems.isEmpty() || plans.isEmpty()) {
             return Rules.make(a, org.shuzhi.pipeline.model.Verdict.FAIL, problems.isEmpty() ? null : 0.0,
                     rule.minAnsweredShare(), ">=", 0, problems.isEmpty() ? "没有查摆问题，措施无从对应"
@@ -130,7 +131,7 @@ final class PlanCheck implements Check {
         if (!vagueWords.isEmpty()) {
             ev.add("空泛表述：" + String.join("、", vagueWords.stream().distinct().limit(6).toList()));
         }
-        var a = new Rules.About("plan.concreteness", Dimension.PLANS, MeasureUnit.RATIO, vague, ev, rule.source());
+        var a = new Rules.About(RuleId.PLAN_CONCRETENESS, Dimension.PLANS, MeasureUnit.RATIO, vague, ev, rule.source());
         if (plans.isEmpty()) {
             return Rules.make(a, org.shuzhi.pipeline.model.Verdict.FAIL, null, rule.minConcreteShare(), ">=", 0,
                     "没有下一步打算或整改措施");

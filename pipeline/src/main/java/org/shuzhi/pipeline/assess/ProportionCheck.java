@@ -10,6 +10,7 @@ import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.Span;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -25,13 +26,13 @@ final class ProportionCheck implements Check {
         Profile.Length len = p.length();
         String total = r.totalChars + " 字（" + p.charCounting().label() + "）";
         if (len.totalMaxChars() != null) {
-            var a = new Rules.About("length.total-max", Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
+            var a = new Rules.About(RuleId.LENGTH_TOTAL_MAX, Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
                     len.source());
             out.add(Rules.atMost(a, r.totalChars, len.totalMaxChars(), String.format(Locale.ROOT,
                     "全文 %,d 字，要求不超过 %,d 字", r.totalChars, len.totalMaxChars())));
         }
         if (len.totalTargetChars() != null) {
-            var a = new Rules.About("length.total-target", Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
+            var a = new Rules.About(RuleId.LENGTH_TOTAL_TARGET, Dimension.PROPORTIONS, MeasureUnit.CHARS, List.of(), List.of(total),
                     len.source());
             out.add(Rules.about(a, r.totalChars, len.totalTargetChars(), len.targetTolerance(), String.format(
                     Locale.ROOT, "全文 %,d 字，要求 %,d 字左右（±%.0f%%）", r.totalChars, len.totalTargetChars(),
@@ -74,7 +75,7 @@ final class ProportionCheck implements Check {
     private static String note(Profile.Proportion q) {
         String n = q.note() == null ? "" : q.note();
         if (q.conflictsWith() != null) {
-            n = (n.isEmpty() ? "" : n + "；") + "另一种读法见规则 " + q.conflictsWith();
+            n = (n.isEmpty() ? "" : n + "；") + "另一种读法见规则 " + q.conflictsWith().id();
         }
         return n;
     }

@@ -3,13 +3,17 @@ package org.shuzhi.pipeline.assess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.DimensionScore;
 import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.QualityLevel;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.model.Verdict;
 
 /**
@@ -54,15 +58,16 @@ public final class QualityScorer {
 
     /** Scores, overall and level with reasons; {@code scoreLevel} before the cap, {@code cappedBy} the capping rules. */
     record Result(List<DimensionScore> scores, Double overall, QualityLevel level, List<String> reasons,
-                  QualityLevel scoreLevel, List<String> cappedBy) {
+                  QualityLevel scoreLevel, List<RuleId> cappedBy) {
     }
 
-    /** Rule-id prefixes of the hard rules: length, required parts, required shares and budgets. */
-    static final List<String> HARD = List.of("length.", "structure.", "share.", "budget.");
+    /** The families of the hard rules: length, required parts, required shares and budgets. */
+    static final Set<RuleFamily> HARD = EnumSet.of(RuleFamily.LENGTH, RuleFamily.STRUCTURE, RuleFamily.SHARE,
+            RuleFamily.BUDGET);
 
     /** @return true when {@code f} is a 不符合 on a hard rule */
     static boolean hardFail(Finding f) {
-        return f.verdict() == Verdict.FAIL && HARD.stream().anyMatch(h -> f.rule().startsWith(h));
+        return f.verdict() == Verdict.FAIL && HARD.contains(f.rule().family());
     }
 
     Result score(List<Finding> findings) {
@@ -72,7 +77,7 @@ public final class QualityScorer {
         for (Dimension d : Dimension.values()) {
             List<Finding> fs = findings.stream().filter(f -> f.dimension() == d
                     && f.verdict() != Verdict.NOT_APPLICABLE).toList();
-            List<String> rules = fs.stream().map(Finding::rule).toList();
+            List<RuleId> rules = fs.stream().map(Finding::rule).toList();
             if (fs.isEmpty()) {
                 scores.add(new DimensionScore(d, null, d == Dimension.ORIGINALITY
                         ? "未与其他报告比对，暂不评估" : "没有可检查的规则，暂不评估", rules));
@@ -95,7 +100,7 @@ public final class QualityScorer {
                 : overall >= 50 ? QualityLevel.REVISE : QualityLevel.REWRITE;
         List<Finding> hard = findings.stream().filter(QualityScorer::hardFail).toList();
         // a notice read two ways (share.x and budget.x hold the two readings of one requirement) is one requirement
-        long hardRules = hard.stream().map(f -> f.rule().substring(f.rule().indexOf('.') + 1)).distinct().count();
+        long hardRules = hard.stream().map(f -> f.rule().name()).distinct().count();
         List<Finding> failed = findings.stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
         QualityLevel cap = hardRules >= 2 ? QualityLevel.REVISE : !failed.isEmpty() ? QualityLevel.MOSTLY
                 : QualityLevel.MEETS;
@@ -123,7 +128,7 @@ public final class QualityScorer {
         }
         findings.stream().filter(f -> f.verdict() == Verdict.FAIL)
                 .sorted(Comparator.comparingDouble((Finding f) -> -WEIGHTS.get(f.dimension()) * (1 - f.credit())))
-                .limit(4).forEach(f -> reasons.add(f.dimension().label() + "：" + f.message() + "（" + f.rule() + "）"));
+                .limit(4).forEach(f -> reasons.add(f.dimension().label() + "：" + f.message() + "（" + f.rule().id() + "）"));
         if (findings.stream().noneMatch(f -> f.dimension() == Dimension.ORIGINALITY
                 && f.verdict() != Verdict.NOT_APPLICABLE)) {
             reasons.add("原创性未评估（未与其他报告比对），不计入综合得分");

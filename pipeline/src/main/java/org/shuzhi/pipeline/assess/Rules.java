@@ -4,6 +4,7 @@ import java.util.List;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.MeasureUnit;
 import org.shuzhi.pipeline.model.Finding;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.Verdict;
 
@@ -13,9 +14,9 @@ final class Rules {
     }
 
     /** What a finding is about, before the verdict: rule, dimension, unit, evidence, source, note. */
-    record About(String rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence,
+    record About(RuleId rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence,
                  String source, String note) {
-        About(String rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence, String source) {
+        About(RuleId rule, Dimension dimension, MeasureUnit unit, List<Span> spans, List<String> evidence, String source) {
             this(rule, dimension, unit, spans, evidence, source, "");
         }
     }
@@ -46,12 +47,12 @@ final class Rules {
 
     /** A rule that could not be checked. */
     static Finding notApplicable(About a, String message) {
-        return new Finding(a.rule(), a.rule(), a.dimension(), Verdict.NOT_APPLICABLE, null, null, a.unit(), "", 0, a.spans(),
+        return new Finding(a.rule(), a.rule().id(), a.dimension(), Verdict.NOT_APPLICABLE, null, null, a.unit(), "", 0, a.spans(),
                 a.evidence(), a.source(), a.note(), message);
     }
 
     static Finding make(About a, Verdict verdict, Double v, Double t, String cmp, double credit, String message) {
-        return new Finding(a.rule(), a.rule(), a.dimension(), verdict, v, t, a.unit(), cmp, Credit.clamp(credit), a.spans(),
+        return new Finding(a.rule(), a.rule().id(), a.dimension(), verdict, v, t, a.unit(), cmp, Credit.clamp(credit), a.spans(),
                 a.evidence(), a.source(), a.note() == null ? "" : a.note(), message);
     }
 }

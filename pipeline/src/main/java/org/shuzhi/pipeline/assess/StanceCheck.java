@@ -11,6 +11,7 @@ import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.Sentence;
 import org.shuzhi.pipeline.model.Span;
 import org.shuzhi.pipeline.model.TermMatch;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -39,7 +40,7 @@ final class StanceCheck implements Check {
             para.sentences().forEach(s -> s.features().stance().stream()
                     .filter(m -> "first-person".equals(m.group())).forEach(m -> me.add(m.span())));
         }
-        var a = new Rules.About("stance.first-person", Dimension.STANCE, MeasureUnit.RATIO, me.stream().limit(40).toList(),
+        var a = new Rules.About(RuleId.STANCE_FIRST_PERSON, Dimension.STANCE, MeasureUnit.RATIO, me.stream().limit(40).toList(),
                 List.of("第一人称（我、本人、作为书记……）" + first + " 处，集体口吻（我们、班子、党委……）" + coll + " 处"),
                 rule.source());
         if (first + coll == 0) {
@@ -63,7 +64,7 @@ final class StanceCheck implements Check {
                 }
             }
         }
-        var b = new Rules.About("stance.deflected-problems", Dimension.STANCE, MeasureUnit.COUNT, deflected,
+        var b = new Rules.About(RuleId.STANCE_DEFLECTED_PROBLEMS, Dimension.STANCE, MeasureUnit.COUNT, deflected,
                 ev.isEmpty() ? List.of("未发现") : ev, rule.source());
         if (r.body(Category.PROBLEM, Category.CAUSE).isEmpty()) {
             out.add(Rules.notApplicable(b, "没有问题和原因部分"));

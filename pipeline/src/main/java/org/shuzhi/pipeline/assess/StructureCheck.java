@@ -13,6 +13,7 @@ import org.shuzhi.pipeline.model.Finding;
 import org.shuzhi.pipeline.model.Paragraph;
 import org.shuzhi.pipeline.model.Section;
 import org.shuzhi.pipeline.model.Span;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.profile.Profile;
 
 /**
@@ -38,14 +39,14 @@ final class StructureCheck implements Check {
             boolean found = !ps.isEmpty();
             List<String> ev = found ? List.of("“" + r.excerpt(ps.get(0).span(), 24) + "”等 " + ps.size() + " 段")
                     : List.of("未找到" + s.kind().label() + "段落，也没有以它为名的标题");
-            var a = new Rules.About("structure." + s.kind().id(), Dimension.STRUCTURE, MeasureUnit.PRESENCE,
+            var a = new Rules.About(RuleId.structure(s.kind()), Dimension.STRUCTURE, MeasureUnit.PRESENCE,
                     ps.stream().limit(1).map(Paragraph::span).toList(), ev, s.source(),
                     s.required() ? "" : "本通知未要求，缺少时只作提示");
             out.add(Rules.presence(a, found, s.required(), found ? "有" + s.kind().label() + "部分（" + ps.size()
                     + " 段）" : "缺少" + s.kind().label() + "部分" + (s.required() ? "" : "（本通知未作要求，仅提示）")));
             if (s.targetChars() != null && found) {
                 int n = ps.stream().mapToInt(r::chars).sum();
-                var b = new Rules.About("budget.self-assessment", Dimension.STRUCTURE, MeasureUnit.CHARS,
+                var b = new Rules.About(RuleId.BUDGET_SELF_ASSESSMENT, Dimension.STRUCTURE, MeasureUnit.CHARS,
                         ps.stream().map(Paragraph::span).toList(), List.of(n + " 字"), s.source());
                 out.add(Rules.about(b, n, s.targetChars(), s.tolerance(), String.format(Locale.ROOT,
                         "%s %,d 字，要求 %d 字左右", s.kind().label(), n, s.targetChars())));
@@ -87,7 +88,7 @@ final class StructureCheck implements Check {
             ev.add("专门标题：" + heading.text().strip());
             spans.add(0, heading.span());
         }
-        var a = new Rules.About("required-topic." + t.id(), Dimension.STRUCTURE, MeasureUnit.COUNT, spans, ev, t.source(),
+        var a = new Rules.About(RuleId.requiredTopic(t.id()), Dimension.STRUCTURE, MeasureUnit.COUNT, spans, ev, t.source(),
                 "必答题：" + t.title());
         boolean keywords = found.size() >= t.minKeywords();
         org.shuzhi.pipeline.model.Verdict v;

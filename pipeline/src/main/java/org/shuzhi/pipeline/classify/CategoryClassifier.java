@@ -17,7 +17,7 @@ import org.shuzhi.pipeline.model.TermMatch;
 import org.shuzhi.pipeline.structure.StructureParser;
 
 /**
- * The category of every paragraph (achievement, problem, cause, plan, self_assessment, rectification, other), with a
+ * The category of every paragraph (achievement, problem, cause, plan, self-assessment, rectification, other), with a
  * confidence and its evidence. The pipeline decides by the learned model with the sequence pass ({@link Mode#MODEL}):
  * under site-grouped cross-validation on the real corpus it scored macro-F1 0.67, the rules alone 0.55 and the
  * combination 0.64 (issue 12; the rules were tuned on one writer). The rules stay for {@link Mode#RULES} (no model
@@ -149,12 +149,12 @@ public final class CategoryClassifier {
         int n = ps.size();
         double[][] score = new double[n][CATS.length];
         double[][] cueSums = new double[n][];
-        List<List<Evidence>> evidence = new ArrayList<>();
+        List<List<Evidence<Category>>> evidence = new ArrayList<>();
         int firstHeading = ps.stream().filter(p -> p.heading() || p.section() > 0).mapToInt(Paragraph::index)
                 .findFirst().orElse(n);
         Map<Integer, Category> phase = new java.util.HashMap<>();
         for (Paragraph p : ps) {
-            List<Evidence> ev = new ArrayList<>();
+            List<Evidence<Category>> ev = new ArrayList<>();
             double[] s = score[p.index()];
             s[Category.OTHER.ordinal()] += OTHER_BASE;
             Section sec = doc.sections().get(p.section());
@@ -168,7 +168,7 @@ public final class CategoryClassifier {
                 if (w > 0) {
                     cueSum[c.ordinal()] += w;
                     cueMax[c.ordinal()] = Math.max(cueMax[c.ordinal()], w);
-                    ev.add(new Evidence("category.cue", m.span().of(doc.text()), m.span(), w, c.id()));
+                    ev.add(new Evidence<>("category.cue", m.span().of(doc.text()), m.span(), w, c));
                 }
             }
             List<Category> kinds = sec.kinds();
@@ -196,8 +196,8 @@ public final class CategoryClassifier {
                     }
                 }
                 s[local.ordinal()] += SECTION_PRIOR;
-                ev.add(new Evidence("category.section", sectionDetail(sec) + (local != kinds.get(0) || kinds.size() > 1
-                        ? "（当前为“" + local.label() + "”" + turn + "）" : ""), null, SECTION_PRIOR, local.id()));
+                ev.add(new Evidence<>("category.section", sectionDetail(sec) + (local != kinds.get(0) || kinds.size() > 1
+                        ? "（当前为“" + local.label() + "”" + turn + "）" : ""), null, SECTION_PRIOR, local));
             }
             for (Category c : CATS) {
                 s[c.ordinal()] += Math.min(CUE_CAP, cueSum[c.ordinal()]);
@@ -205,11 +205,11 @@ public final class CategoryClassifier {
             double r = doc.text().isEmpty() ? 0 : (double) p.start() / doc.text().length();
             s[Category.ACHIEVEMENT.ordinal()] += POSITION * (1 - r);
             s[Category.PLAN.ordinal()] += POSITION * r;
-            ev.add(new Evidence("category.position", String.format(java.util.Locale.ROOT, "位于全文 %.0f%% 处", r * 100),
-                    null, POSITION, r < 0.5 ? Category.ACHIEVEMENT.id() : Category.PLAN.id()));
+            ev.add(new Evidence<>("category.position", String.format(java.util.Locale.ROOT, "位于全文 %.0f%% 处", r * 100),
+                    null, POSITION, r < 0.5 ? Category.ACHIEVEMENT : Category.PLAN));
             if (p.index() < firstHeading && p.index() < 3 && p.text().length() <= 60 && !p.text().contains("。")) {
                 s[Category.OTHER.ordinal()] += 3;
-                ev.add(new Evidence("category.title", "标题或署名行", p.span(), 3, Category.OTHER.id()));
+                ev.add(new Evidence<>("category.title", "标题或署名行", p.span(), 3, Category.OTHER));
             }
             evidence.add(ev);
         }
@@ -231,25 +231,25 @@ public final class CategoryClassifier {
             double[] prob = exp(logEmission[p.index()]);
             Category c = CATS[path[p.index()]];
             double confidence = -1;
-            List<Evidence> ev = new ArrayList<>(evidence.get(p.index()));
+            List<Evidence<Category>> ev = new ArrayList<>(evidence.get(p.index()));
             if (named[p.index()]) {
                 c = Category.OTHER;
                 confidence = 1;
-                ev.add(0, new Evidence("category.heading", "标题只点明所开启的部分（" + sectionDetail(doc.sections()
-                        .get(p.section())) + "），按标注规则记为“其他”，该部分的段落各自判定", p.span(), 0, c.id()));
+                ev.add(0, new Evidence<>("category.heading", "标题只点明所开启的部分（" + sectionDetail(doc.sections()
+                        .get(p.section())) + "），按标注规则记为“其他”，该部分的段落各自判定", p.span(), 0, c));
             } else if (p.heading() && mode != Mode.MODEL) {
                 Section opened = doc.sections().get(p.section());
                 List<Category> kinds = opened.kinds();
                 c = kinds.isEmpty() ? Category.OTHER : kinds.get(0);
-                ev.add(0, new Evidence("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c.id()));
+                ev.add(0, new Evidence<>("category.heading", "标题行，取所开启部分的类别", p.span(), 0, c));
                 if (opened.kindOrigin() == Section.KindOrigin.HEADING) {
                     confidence = 1; // the heading's own words name its kind (section-headings): a rule, not a guess
                 }
             } else {
                 int best = argmax(prob);
                 if (best != c.ordinal()) {
-                    ev.add(new Evidence("category.sequence", "按上下文顺序判定（本段单独得分最高为“" + CATS[best].label()
-                            + "”）", null, 0, c.id()));
+                    ev.add(new Evidence<>("category.sequence", "按上下文顺序判定（本段单独得分最高为“" + CATS[best].label()
+                            + "”）", null, 0, c));
                 }
                 double[] cue = cueSums[p.index()];
                 int rect = Category.RECTIFICATION.ordinal();
@@ -257,12 +257,12 @@ public final class CategoryClassifier {
                     // LABELS.md counts completed rectification as an achievement; shuzhi keeps it apart (整改情况)
                     confidence = round(prob[c.ordinal()] + prob[rect]);
                     c = Category.RECTIFICATION;
-                    ev.add(0, new Evidence("category.rectification", "成绩中专讲整改的段落（整改提示词权重 "
-                            + round(cue[rect]) + " ≥ " + ANCHOR_CUE + "），记为整改情况", null, cue[rect], c.id()));
+                    ev.add(0, new Evidence<>("category.rectification", "成绩中专讲整改的段落（整改提示词权重 "
+                            + round(cue[rect]) + " ≥ " + ANCHOR_CUE + "），记为整改情况", null, cue[rect], c));
                 }
             }
-            ev.sort(Comparator.comparingDouble((Evidence e) -> e.toward() != null && e.toward().equals(
-                    CATS[path[p.index()]].id()) ? 0 : 1).thenComparing(Comparator.comparingDouble(Evidence::weight)
+            ev.sort(Comparator.comparingDouble((Evidence<Category> e) -> e.toward() == CATS[path[p.index()]] ? 0 : 1)
+                    .thenComparing(Comparator.comparingDouble(Evidence<Category>::weight)
                     .reversed()));
             out.add(p.withCategory(c, confidence >= 0 ? confidence : round(prob[c.ordinal()]), ev));
         }
@@ -318,15 +318,15 @@ public final class CategoryClassifier {
      * normalised product (a product of experts: where the rules are sure they dominate, where they are flat the model
      * decides).
      */
-    private double[] emission(ReportDocument doc, String folded, Paragraph p, double[] ruleScore, List<Evidence> ev) {
+    private double[] emission(ReportDocument doc, String folded, Paragraph p, double[] ruleScore, List<Evidence<Category>> ev) {
         double[] rules = logSoftmax(ruleScore);
         if (mode == Mode.RULES) {
             return rules;
         }
         double[] pm = model.probabilities(features.of(doc, folded, p));
         int best = argmax(pm);
-        ev.add(new Evidence("category.model", String.format(java.util.Locale.ROOT, "模型概率：%s %.2f（规则 %.2f）",
-                CATS[best].label(), pm[best], Math.exp(rules[best])), null, pm[best], CATS[best].id()));
+        ev.add(new Evidence<>("category.model", String.format(java.util.Locale.ROOT, "模型概率：%s %.2f（规则 %.2f）",
+                CATS[best].label(), pm[best], Math.exp(rules[best])), null, pm[best], CATS[best]));
         double[] combined = new double[CATS.length];
         for (int i = 0; i < combined.length; i++) {
             double lm = Math.log(Math.max(pm[i], 1e-6));

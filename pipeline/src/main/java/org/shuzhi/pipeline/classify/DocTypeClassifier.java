@@ -119,21 +119,21 @@ public final class DocTypeClassifier {
     public DocTypeDecision classify(String text) {
         int han = ParagraphFeatures.count(HAN, text);
         if (han < MIN_HAN) {
-            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence("doctype.empty", "全文只有 " + han
-                    + " 个汉字（少于 " + MIN_HAN + " 个），不是述职报告、讲话或通知", null, han, DocType.OTHER.id())));
+            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence<>("doctype.empty", "全文只有 " + han
+                    + " 个汉字（少于 " + MIN_HAN + " 个），不是述职报告、讲话或通知", null, han, DocType.OTHER)));
         }
         String folded = TextFold.fold(text);
         if (han < OFF_DOMAIN_MAX_HAN && !folded.contains("党") && domain.find(folded).isEmpty()) {
-            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence("doctype.off-domain",
-                    "全文没有一个党建工作用语（党组织、党员、支部等），与述职无关", null, 0, DocType.OTHER.id())));
+            return new DocTypeDecision(DocType.OTHER, 1, List.of(new Evidence<>("doctype.off-domain",
+                    "全文没有一个党建工作用语（党组织、党员、支部等），与述职无关", null, 0, DocType.OTHER)));
         }
         Map<DocType, Double> score = new EnumMap<>(DocType.class);
-        List<Evidence> ev = new ArrayList<>();
+        List<Evidence<DocType>> ev = new ArrayList<>();
         List<Cue> found = cuesIn(text, folded, ev);
         for (Cue c : found) {
             score.merge(c.type, c.weight, Double::sum);
         }
-        ev.sort(Comparator.comparingDouble(Evidence::weight).reversed());
+        ev.sort(Comparator.comparingDouble(Evidence<DocType>::weight).reversed());
         double total = score.values().stream().mapToDouble(Double::doubleValue).sum();
         DocType cueBest = total == 0 ? DocType.REPORT
                 : score.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -141,13 +141,13 @@ public final class DocTypeClassifier {
         if (model != null && !(score.getOrDefault(cueBest, 0.0) >= DECISIVE_CUES && cueShare >= DECISIVE_SHARE)) {
             double[] p = model.probabilities(features(folded, found));
             DocType best = LEARNED.stream().max(Comparator.comparingDouble(t -> p[t.ordinal()])).orElseThrow();
-            ev.add(0, new Evidence("doctype.model", String.format(Locale.ROOT, "模型概率：述职报告 %.2f、讲话点评 %.2f、"
+            ev.add(0, new Evidence<>("doctype.model", String.format(Locale.ROOT, "模型概率：述职报告 %.2f、讲话点评 %.2f、"
                     + "通知方案 %.2f", p[DocType.REPORT.ordinal()], p[DocType.SPEECH.ordinal()],
-                    p[DocType.NOTICE.ordinal()]), null, p[best.ordinal()], best.id()));
+                    p[DocType.NOTICE.ordinal()]), null, p[best.ordinal()], best));
             return new DocTypeDecision(best, Math.round(p[best.ordinal()] * 1000) / 1000.0, ev);
         }
         if (total == 0) {
-            ev.add(new Evidence("doctype.default", "未发现讲话或通知特征，按述职报告处理", null, 0, "report"));
+            ev.add(new Evidence<>("doctype.default", "未发现讲话或通知特征，按述职报告处理", null, 0, DocType.REPORT));
             return new DocTypeDecision(DocType.REPORT, 0.5, ev);
         }
         return new DocTypeDecision(cueBest, Math.round(cueShare * 1000) / 1000.0, ev);
@@ -180,7 +180,7 @@ public final class DocTypeClassifier {
         return List.copyOf(f);
     }
 
-    private List<Cue> cuesIn(String text, String folded, List<Evidence> ev) {
+    private List<Cue> cuesIn(String text, String folded, List<Evidence<DocType>> ev) {
         int titleEnd = nthLineEnd(text, 2);
         List<Cue> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
@@ -195,8 +195,8 @@ public final class DocTypeClassifier {
             };
             if (in && seen.add(m.term())) {
                 out.add(c);
-                ev.add(new Evidence("doctype.cue", m.span().of(text) + "（" + c.where + "）", m.span(), c.weight,
-                        c.type.id()));
+                ev.add(new Evidence<>("doctype.cue", m.span().of(text) + "（" + c.where + "）", m.span(), c.weight,
+                        c.type));
             }
         }
         return out;

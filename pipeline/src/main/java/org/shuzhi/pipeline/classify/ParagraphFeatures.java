@@ -3,6 +3,7 @@ package org.shuzhi.pipeline.classify;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,9 +109,9 @@ public final class ParagraphFeatures {
             f.add("sec=none");
         }
         for (int i = 0; i < sec.kinds().size(); i++) {
-            f.add("sec=" + sec.kinds().get(i).id());
+            f.add("sec=" + feature(sec.kinds().get(i)));
             if (sec.kinds().size() > 1) {
-                f.add("secpos=" + i + ":" + sec.kinds().get(i).id());
+                f.add("secpos=" + i + ":" + feature(sec.kinds().get(i)));
             }
         }
         f.add("secorigin=" + sec.kindOrigin().id());
@@ -232,8 +233,8 @@ public final class ParagraphFeatures {
         for (Category c : Category.values()) {
             double w = sum[c.ordinal()];
             if (w > 0) {
-                f.add(prefix + "cue=" + c.id());
-                f.add(prefix + "cuew=" + c.id() + ":" + (w >= 2.5 ? 3 : w >= 1.5 ? 2 : 1));
+                f.add(prefix + "cue=" + feature(c));
+                f.add(prefix + "cuew=" + feature(c) + ":" + (w >= 2.5 ? 3 : w >= 1.5 ? 2 : 1));
             }
         }
         return sum;
@@ -246,6 +247,14 @@ public final class ParagraphFeatures {
                 best = i;
             }
         }
-        return best < 0 ? "none" : Category.values()[best].id();
+        return best < 0 ? "none" : feature(Category.values()[best]);
+    }
+
+    /**
+     * @return the category's name in the trained model's feature strings ({@code self_assessment}): the JSON
+     *         contract 1 id, kept so that the model file needs no retraining when the contract's ids changed
+     */
+    private static String feature(Category c) {
+        return c.name().toLowerCase(Locale.ROOT);
     }
 }

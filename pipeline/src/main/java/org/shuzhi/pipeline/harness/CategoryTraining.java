@@ -287,7 +287,7 @@ public final class CategoryTraining implements AutoCloseable {
     /** @return the document with its labelled genre as the decided type (training data) */
     private static Prepared withGenre(Prepared p) {
         return new Prepared(p.id(), p.group(), p.genre(), p.doc().withDocType(new DocTypeDecision(p.genre(), 1,
-                List.of(new Evidence("doctype.label", "标注的文体", null, 1, p.genre().id())))), p.labels());
+                List.of(new Evidence<>("doctype.label", "标注的文体", null, 1, p.genre())))), p.labels());
     }
 
     /** @return the page with its type decided by {@code classifier} (test data) */

@@ -34,7 +34,7 @@ public record Assessment(String profile, String profileName, String profileOrigi
                          int totalChars, List<Finding> findings, List<DimensionScore> scores, Double overall,
                          QualityLevel level, List<String> levelReasons, List<CommentSentence> comment,
                          Originality originality, String notAssessed, QualityLevel scoreLevel,
-                         List<String> cappedBy) {
+                         List<RuleId> cappedBy) {
 
     /** The sentence every page and document carries. */
     public static final String DISCLAIMER = "本分析只评价报告文本是否符合通知的撰写要求（文本质量档次），不是述职评议的“好、较好、一般、差”等次；"
@@ -71,7 +71,7 @@ public record Assessment(String profile, String profileName, String profileOrigi
     }
 
     /** @return the finding with this rule id, or null */
-    public Finding finding(String rule) {
+    public Finding finding(RuleId rule) {
         return findings.stream().filter(f -> f.rule().equals(rule)).findFirst().orElse(null);
     }
 

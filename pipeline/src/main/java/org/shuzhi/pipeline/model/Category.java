@@ -1,15 +1,13 @@
 package org.shuzhi.pipeline.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
- * What a paragraph (or a section, as its kind) does in a 述职报告. The JSON, index and UI name is the lower-case
- * {@link #id()}; the Chinese label is what users see. Source of the set: DESIGN.md §1 (做法成效 → 问题 → 原因 → 打算,
+ * What a paragraph (or a section, as its kind) does in a 述职报告. The JSON, index and UI name is the
+ * {@link #id()} (e.g. {@code self-assessment}); the Chinese label is what users see. Source of the set: DESIGN.md §1 (做法成效 → 问题 → 原因 → 打算,
  * plus 自我评价 and 上年度问题整改情况).
  */
-public enum Category {
+public enum Category implements StableId {
     /** 主要做法及成效: what was done and achieved. */
     ACHIEVEMENT("成绩做法"),
     /** 存在问题: shortcomings found (查摆问题). */
@@ -29,12 +27,6 @@ public enum Category {
 
     Category(String label) {
         this.label = label;
-    }
-
-    /** @return the stable lower-case id used in JSON, the index and dictionaries, e.g. {@code self_assessment} */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the Chinese label shown to users, e.g. 存在问题 */
@@ -57,11 +49,11 @@ public enum Category {
     }
 
     /**
-     * @param id a lower-case id as returned by {@link #id()}
-     * @throws IllegalArgumentException if no category has this id
+     * @param id the stable id, or its contract-1 spelling (see {@link StableId})
+     * @throws IllegalArgumentException if no constant has this id
      */
     @JsonCreator
     public static Category fromId(String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT));
+        return StableId.fromId(Category.class, id);
     }
 }

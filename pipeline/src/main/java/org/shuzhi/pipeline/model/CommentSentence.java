@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param text  the sentence, Chinese
  * @param rules the rule ids of the findings it was built from (never empty)
  */
-public record CommentSentence(Part part, String text, List<String> rules) {
+public record CommentSentence(Part part, String text, List<RuleId> rules) {
     public CommentSentence {
         rules = List.copyOf(rules);
         if (rules.isEmpty()) {

@@ -1,13 +1,10 @@
 package org.shuzhi.pipeline.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
 /**
  * The dimensions of the quality analysis (DOMAIN.md §7, the suggested per-report analysis sections). Each finding
  * belongs to one dimension; each dimension gets a 0–100 score.
  */
-public enum Dimension {
+public enum Dimension implements StableId {
     /** 结构完整性: the required parts (三必述 + 自我评价 + 上年度整改), 必答题. */
     STRUCTURE("结构完整"),
     /** 篇幅比例: total length and the share or budget of each part (R1–R4). */
@@ -27,12 +24,6 @@ public enum Dimension {
 
     Dimension(String label) {
         this.label = label;
-    }
-
-    /** @return the lower-case id used in JSON */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the Chinese label shown to users */

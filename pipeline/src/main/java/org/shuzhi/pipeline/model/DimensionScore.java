@@ -11,7 +11,7 @@ import java.util.List;
  * @param formula   how the score was computed, in Chinese, with the numbers used
  * @param rules     the rule ids of the findings that went into it
  */
-public record DimensionScore(Dimension dimension, Double score, String formula, List<String> rules) {
+public record DimensionScore(Dimension dimension, Double score, String formula, List<RuleId> rules) {
     public DimensionScore {
         rules = List.copyOf(rules);
     }

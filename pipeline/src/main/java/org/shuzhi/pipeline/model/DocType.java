@@ -1,13 +1,10 @@
 package org.shuzhi.pipeline.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
 /**
  * The genre of an input document (DOMAIN.md §5: the "6篇述职报告" of the 003 seed hold only two real reports). Only
  * {@link #REPORT}s are scored as reports; speeches and notices are still extracted, structured and indexed.
  */
-public enum DocType {
+public enum DocType implements StableId {
     /** 述职报告: a secretary's own account. */
     REPORT("述职报告"),
     /** 讲话/点评: a leader's speech or review comment at the meeting (同志们：… 谢谢大家). */
@@ -26,12 +23,6 @@ public enum DocType {
 
     DocType(String label) {
         this.label = label;
-    }
-
-    /** @return the lower-case id used in JSON and the index */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the Chinese label shown to users */

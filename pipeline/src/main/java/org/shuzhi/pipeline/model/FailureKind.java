@@ -1,6 +1,6 @@
 package org.shuzhi.pipeline.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * Why a file could not be analysed. Library exceptions are translated into one of these at the extraction
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * file never stops a batch; the command line's exit code reflects failed files only with {@code --strict} (exit
  * codes in one place: {@code org.shuzhi.app.ShuzhiCommand}).
  */
-public enum FailureKind {
+public enum FailureKind implements StableId {
     EMPTY("文件为空或没有可读文字", "请确认上传的是定稿文件，而不是空白文档。"),
     ENCRYPTED("文件已加密或设置了打开密码", "请去掉密码保护后重新提交（另存为不加密的文件）。"),
     CORRUPT("文件已损坏，无法解析", "请用 Word/WPS 打开后另存为 .docx，或重新导出 PDF 后再提交。"),
@@ -37,9 +37,12 @@ public enum FailureKind {
         return hint;
     }
 
-    /** @return the JSON name, identical to the constant's name (e.g. {@code SCANNED_NO_TEXT}) */
-    @JsonValue
-    public String id() {
-        return name();
+    /**
+     * @param id the stable id, or its contract-1 spelling (see {@link StableId})
+     * @throws IllegalArgumentException if no constant has this id
+     */
+    @JsonCreator
+    public static FailureKind fromId(String id) {
+        return StableId.fromId(FailureKind.class, id);
     }
 }

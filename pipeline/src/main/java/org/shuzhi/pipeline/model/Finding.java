@@ -28,7 +28,7 @@ import java.util.List;
  *                   rule id holds the other reading), or empty
  * @param message    the finding in one Chinese sentence, as shown to the organization department
  */
-public record Finding(String rule, String title, Dimension dimension, Verdict verdict, Double value, Double threshold, MeasureUnit unit,
+public record Finding(RuleId rule, String title, Dimension dimension, Verdict verdict, Double value, Double threshold, MeasureUnit unit,
                       String comparison, double credit, List<Span> spans, List<String> evidence, String source,
                       String note, String message) {
 

@@ -19,7 +19,7 @@ import java.util.List;
  * @param counts     concreteness counts over its sentences
  */
 public record Paragraph(int index, String text, int start, int end, boolean heading, int section, List<Item> items,
-                        List<Sentence> sentences, Category category, double confidence, List<Evidence> evidence,
+                        List<Sentence> sentences, Category category, double confidence, List<Evidence<Category>> evidence,
                         Counts counts) {
 
     /**
@@ -52,7 +52,7 @@ public record Paragraph(int index, String text, int start, int end, boolean head
     }
 
     /** @return a copy with the category decision */
-    public Paragraph withCategory(Category c, double conf, List<Evidence> ev) {
+    public Paragraph withCategory(Category c, double conf, List<Evidence<Category>> ev) {
         return new Paragraph(index, text, start, end, heading, section, items, sentences, c, conf, List.copyOf(ev),
                 counts);
     }

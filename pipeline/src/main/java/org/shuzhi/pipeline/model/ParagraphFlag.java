@@ -1,8 +1,6 @@
 package org.shuzhi.pipeline.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * The stable vocabulary of per-paragraph flags the corpus comparison sets ({@link Comparison#flags(int)}); the search
@@ -30,7 +28,7 @@ import java.util.Locale;
  *       units share and no template of the library holds ({@link Comparison#sharedTemplates()})</td></tr>
  * </table>
  */
-public enum ParagraphFlag {
+public enum ParagraphFlag implements StableId {
     COPIED("抄用他人文字"),
     COPIED_TEMPLATE("抄用网络范文"),
     RECYCLED("照搬往年"),
@@ -46,23 +44,17 @@ public enum ParagraphFlag {
         this.label = label;
     }
 
-    /** @return the stable id, e.g. {@code repeated-problem} */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** @return the Chinese label shown to users */
     public String label() {
         return label;
     }
 
     /**
-     * @param id an id as returned by {@link #id()}
-     * @throws IllegalArgumentException if no flag has this id
+     * @param id the stable id, or its contract-1 spelling (see {@link StableId})
+     * @throws IllegalArgumentException if no constant has this id
      */
     @JsonCreator
     public static ParagraphFlag fromId(String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return StableId.fromId(ParagraphFlag.class, id);
     }
 }

@@ -1,14 +1,11 @@
 package org.shuzhi.pipeline.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
 /**
  * The text-quality level of a report: how well the TEXT meets its notice's writing rules. This is explicitly NOT the
  * official 好/较好/一般/差 grade of the 述职评议考核, which comes from the meeting's votes and the daily assessment
  * (DOMAIN.md §1, §7); the labels are chosen so they cannot be mistaken for it.
  */
-public enum QualityLevel {
+public enum QualityLevel implements StableId {
     /** 符合要求: overall score ≥ 80 and no failed required part. */
     MEETS("文本符合要求"),
     /** 基本符合，需小改: overall score ≥ 65. */
@@ -24,12 +21,6 @@ public enum QualityLevel {
 
     QualityLevel(String label) {
         this.label = label;
-    }
-
-    /** @return the lower-case id used in JSON */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the Chinese label shown to users */

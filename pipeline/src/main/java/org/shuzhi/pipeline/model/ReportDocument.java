@@ -1,6 +1,7 @@
 package org.shuzhi.pipeline.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -33,12 +34,25 @@ import java.util.List;
  *                   the corpus phase has run
  * @param assessment the quality analysis against the report's notice profile; {@link Assessment#NONE} until assessed
  */
-@JsonPropertyOrder({"id", "source", "docType", "unit", "secretary", "year", "failure"})
+@JsonPropertyOrder({"contractVersion", "id", "source", "docType", "unit", "secretary", "year", "failure"})
+@JsonIgnoreProperties(value = {"contractVersion"}, allowGetters = true)
 public record ReportDocument(String id, String source, String sha256, long bytes, Extraction extraction,
                              Metadata metadata, DocType docType, DocTypeDecision docTypeDecision, String text,
                              List<CleaningEdit> cleaning, List<TermMatch> flags, List<Section> sections,
                              List<Paragraph> paragraphs, Failure failure, List<String> warnings,
                              Comparison comparison, Assessment assessment) {
+
+    /**
+     * The version of the JSON contract (README, "JSON contract"), written as the top-level {@code contractVersion}.
+     * 2: one id convention, kebab-case lower ({@link StableId}); 1 (no field): some ids in snake or upper case.
+     */
+    public static final int CONTRACT_VERSION = 2;
+
+    /** @return {@link #CONTRACT_VERSION}; not read back (a document read from JSON is held in the current contract) */
+    @JsonProperty("contractVersion")
+    public int contractVersion() {
+        return CONTRACT_VERSION;
+    }
 
     /** A new document for a file, before extraction. */
     public static ReportDocument of(String id, String source, String sha256, long bytes) {

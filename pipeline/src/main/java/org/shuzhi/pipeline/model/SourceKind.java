@@ -1,15 +1,13 @@
 package org.shuzhi.pipeline.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Where a copied passage came from, seen from the report that contains it (DOMAIN.md §6: recycled last-year text,
  * W10/W11; copying from colleagues and online templates, W8/W12, seed 003). The JSON, index and UI name is the
  * lower-case, dash-separated {@link #id()}.
  */
-public enum SourceKind {
+public enum SourceKind implements StableId {
     /**
      * An earlier year's report of the same unit or of the same secretary (recycled text, 照搬往年). Kept apart from
      * the others in every ratio.
@@ -31,12 +29,6 @@ public enum SourceKind {
         this.label = label;
     }
 
-    /** @return the stable id used in JSON and the index, e.g. {@code own-earlier-year} */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** @return the Chinese label shown to users */
     public String label() {
         return label;
@@ -48,11 +40,11 @@ public enum SourceKind {
     }
 
     /**
-     * @param id an id as returned by {@link #id()}
-     * @throws IllegalArgumentException if no kind has this id
+     * @param id the stable id, or its contract-1 spelling (see {@link StableId})
+     * @throws IllegalArgumentException if no constant has this id
      */
     @JsonCreator
     public static SourceKind fromId(String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return StableId.fromId(SourceKind.class, id);
     }
 }

@@ -5,8 +5,12 @@ import java.util.Locale;
 
 /**
  * An enum's stable id, written once: the constant's name in lower case with {@code _} as {@code -} (e.g.
- * {@code unknown}, {@code heading}). The JSON contract writes and reads it (Jackson maps the {@link JsonValue} back
- * to the constant); {@link #fromId} reads it elsewhere.
+ * {@code unknown}, {@code self-assessment}, {@code not-applicable}): the one id convention of the JSON contract since
+ * contract version 2 ({@link ReportDocument#CONTRACT_VERSION}). The JSON contract writes it ({@link JsonValue});
+ * {@link #fromId} reads it, and also the ids of contract 1, which wrote some constants in snake case
+ * ({@code self_assessment}, {@code not_applicable}) or upper case ({@code EMPTY}, {@code SCANNED_NO_TEXT}), so that
+ * existing output folders can still be read. An enum whose JSON may hold such an old id declares a
+ * {@code @JsonCreator} that calls {@link #fromId}.
  */
 public interface StableId {
     /** @return the enum constant's name (every enum has it) */
@@ -19,11 +23,13 @@ public interface StableId {
     }
 
     /**
-     * @return the constant of {@code type} whose {@link #id()} is {@code id} (surrounding whitespace ignored)
+     * @param id the stable id, or a contract-1 spelling of it (any case, {@code _} for {@code -}); surrounding
+     *           whitespace ignored
+     * @return the constant of {@code type} with this id
      * @throws IllegalArgumentException if none has it
      */
     static <E extends Enum<E> & StableId> E fromId(Class<E> type, String id) {
-        String want = id.strip();
+        String want = id.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (E e : type.getEnumConstants()) {
             if (e.id().equals(want)) {
                 return e;

@@ -1,10 +1,9 @@
 package org.shuzhi.pipeline.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** The outcome of one rule of the quality analysis for one report. */
-public enum Verdict {
+public enum Verdict implements StableId {
     /** The report meets the rule. */
     PASS("符合"),
     /** Borderline or partly met: worth a look, not a clear breach. */
@@ -20,14 +19,17 @@ public enum Verdict {
         this.label = label;
     }
 
-    /** @return the lower-case id used in JSON, e.g. {@code not_applicable} */
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** @return the Chinese label shown to users */
     public String label() {
         return label;
+    }
+
+    /**
+     * @param id the stable id, or its contract-1 spelling (see {@link StableId})
+     * @throws IllegalArgumentException if no constant has this id
+     */
+    @JsonCreator
+    public static Verdict fromId(String id) {
+        return StableId.fromId(Verdict.class, id);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 
 /**
  * A notice profile: the writing rules of one 述职 notice, as in {@code dictionaries/profiles/<id>.yaml}. The YAML keys
@@ -95,13 +97,13 @@ public record Profile(@JsonProperty(required = true) String id, @JsonProperty(re
      * @param conflictsWith the rule id of the other reading when the notice contradicts itself, or null
      * @param note          a remark shown with the finding (e.g. how the two readings differ), or null
      */
-    public record Proportion(@JsonProperty(required = true) String rule,
+    public record Proportion(@JsonProperty(required = true) RuleId rule,
                              @JsonProperty(required = true) List<Category> categories, Double minShare,
                              Double maxShare, Double targetShare, Integer minChars, Integer maxChars,
                              Integer targetChars, Double tolerance, @JsonProperty(required = true) String source,
-                             String conflictsWith, String note) {
+                             RuleId conflictsWith, String note) {
         public Proportion {
-            if (!rule.matches("(share|budget)\\.[a-z0-9-]+(\\.[a-z0-9-]+)*")) {
+            if (rule.family() != RuleFamily.SHARE && rule.family() != RuleFamily.BUDGET || rule.name().isEmpty()) {
                 throw new IllegalArgumentException("proportions.rule must look like share.x or budget.x: " + rule);
             }
             categories = List.copyOf(categories);

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.shuzhi.pipeline.Repo;
 import org.shuzhi.pipeline.model.Assessment;
+import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.CommentSentence;
 import org.shuzhi.pipeline.model.Dimension;
 import org.shuzhi.pipeline.model.Finding;
@@ -24,6 +25,8 @@ import org.shuzhi.pipeline.model.Originality;
 import org.shuzhi.pipeline.model.QualityLevel;
 import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.model.Verdict;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 
 /**
  * For each notice profile a report of corpus-samples/units that meets it and one that breaks it, with the findings
@@ -38,7 +41,7 @@ class AssessorTest {
         return a;
     }
 
-    private static Verdict verdict(Assessment a, String rule) {
+    private static Verdict verdict(Assessment a, RuleId rule) {
         Finding f = a.finding(rule);
         assertNotNull(f, "no finding " + rule + " among " + a.findings().stream().map(Finding::rule).toList());
         return f.verdict();
@@ -52,12 +55,12 @@ class AssessorTest {
         assertEquals("s0", a.profile());
         assertEquals("manifest", a.profileOrigin());
         for (String r : List.of("structure.achievement", "structure.problem", "structure.cause", "structure.plan",
-                "structure.self_assessment", "structure.rectification", "required-topic.lide-shuren",
+                "structure.self-assessment", "structure.rectification", "required-topic.lide-shuren",
                 "length.total-max", "budget.achievement-max", "plan.answers-problems", "plan.concreteness",
                 "cause.subjective", "stance.deflected-problems", "vague.forbidden-in-problems")) {
-            assertEquals(Verdict.PASS, verdict(a, r), r);
+            assertEquals(Verdict.PASS, verdict(a, RuleId.parse(r)), r);
         }
-        assertTrue(a.finding("required-topic.lide-shuren").spans().size() >= 2, "heading and keywords as evidence");
+        assertTrue(a.finding(RuleId.requiredTopic("lide-shuren")).spans().size() >= 2, "heading and keywords as evidence");
         // issue 13: the level follows the findings — a 不符合 caps 文本符合要求, and the capping rules are named
         if (a.findings().stream().noneMatch(f -> f.verdict() == Verdict.FAIL)) {
             assertEquals(QualityLevel.MEETS, a.level());
@@ -71,17 +74,17 @@ class AssessorTest {
     @Test
     void s0BrokenByTheAchievementHeavyReportWithoutSelfAssessmentOr必答题() throws Exception {
         Assessment a = assess("jc-univ-econ/2024", null);
-        assertEquals(Verdict.FAIL, verdict(a, "structure.self_assessment"));      // relations: missing-section
-        Finding share = a.finding("share.achievement-max");                      // relations: achievement-heavy 68%
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.structure(Category.SELF_ASSESSMENT)));      // relations: missing-section
+        Finding share = a.finding(RuleId.parse("share.achievement-max"));                      // relations: achievement-heavy 68%
         assertEquals(Verdict.FAIL, share.verdict());
         assertTrue(share.value() > 0.6, "share " + share.value());
         assertEquals(0.30, share.threshold());
         assertTrue(share.note().contains("budget.achievement-max"), "the other reading is named");
-        assertEquals(Verdict.FAIL, verdict(a, "budget.achievement-max"));
-        assertTrue(a.finding("required-topic.lide-shuren").flagged());          // relations: required-question-skipped
-        assertEquals(Verdict.FAIL, verdict(a, "cause.subjective"));              // units.csv: objective causes only
-        assertEquals(Verdict.FAIL, verdict(a, "stance.first-person"));           // 班子总结口吻
-        assertEquals(Verdict.FAIL, verdict(a, "boilerplate.density"));
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.parse("budget.achievement-max")));
+        assertTrue(a.finding(RuleId.requiredTopic("lide-shuren")).flagged());          // relations: required-question-skipped
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.CAUSE_SUBJECTIVE));              // units.csv: objective causes only
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.STANCE_FIRST_PERSON));           // 班子总结口吻
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.BOILERPLATE_DENSITY));
         assertTrue(a.level() == QualityLevel.REWRITE || a.level() == QualityLevel.REVISE, a.level().toString());
     }
 
@@ -91,11 +94,11 @@ class AssessorTest {
     void s1MetAndBrokenOnLastYearsRectification() throws Exception {
         Assessment met = assess("city-hrss/2025", "s1");
         assertEquals("run", met.profileOrigin());
-        assertEquals(Verdict.PASS, verdict(met, "structure.rectification"));
-        assertEquals(Verdict.PASS, verdict(met, "stance.first-person"));
-        assertNull(met.finding("length.total-max"), "001 sets no length");
+        assertEquals(Verdict.PASS, verdict(met, RuleId.structure(Category.RECTIFICATION)));
+        assertEquals(Verdict.PASS, verdict(met, RuleId.STANCE_FIRST_PERSON));
+        assertNull(met.finding(RuleId.LENGTH_TOTAL_MAX), "001 sets no length");
         Assessment broken = assess("baisha-town/2024", "s1");                   // relations: missing rectification
-        assertEquals(Verdict.FAIL, verdict(broken, "structure.rectification"));
+        assertEquals(Verdict.FAIL, verdict(broken, RuleId.structure(Category.RECTIFICATION)));
     }
 
     // ---- s2 (002 上海开大): the manifest's profile for the government offices ----
@@ -107,15 +110,15 @@ class AssessorTest {
         for (String r : List.of("vague.forbidden-in-problems", "stance.first-person", "stance.deflected-problems",
                 "cause.subjective", "plan.answers-problems", "plan.concreteness", "boilerplate.density",
                 "data.achievement-density", "structure.rectification")) {
-            assertEquals(Verdict.PASS, verdict(a, r), r);
+            assertEquals(Verdict.PASS, verdict(a, RuleId.parse(r)), r);
         }
     }
 
     @Test
     void s2BrokenByTheBoilerplateUnitSummary() throws Exception {
         Assessment a = assess("city-audit/2023", null);
-        assertEquals(Verdict.FAIL, verdict(a, "structure.rectification"));      // relations: missing rectification
-        Finding vague = a.finding("vague.forbidden-in-problems");               // 002 forbids 部分、一些、少数、有的
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.structure(Category.RECTIFICATION)));      // relations: missing rectification
+        Finding vague = a.finding(RuleId.VAGUE_FORBIDDEN_IN_PROBLEMS);               // 002 forbids 部分、一些、少数、有的
         assertEquals(Verdict.FAIL, vague.verdict());
         assertEquals(0.0, vague.threshold());
         assertFalse(vague.spans().isEmpty());
@@ -124,9 +127,9 @@ class AssessorTest {
             String hit = s.of(text);
             assertTrue(Set.of("部分", "一些", "少数", "有的").stream().anyMatch(hit::contains), hit);
         }
-        assertEquals(Verdict.FAIL, verdict(a, "boilerplate.density"));
-        assertEquals(Verdict.FAIL, verdict(a, "plan.concreteness"));
-        assertEquals(Verdict.FAIL, verdict(a, "stance.first-person"));
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.BOILERPLATE_DENSITY));
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.PLAN_CONCRETENESS));
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.STANCE_FIRST_PERSON));
     }
 
     // ---- s3-6 (003#6 市局方案): the manifest's profile for the state-owned enterprise ----
@@ -135,23 +138,23 @@ class AssessorTest {
     void s36MetByTheEnterpriseReportWithIts150CharSelfAssessment() throws Exception {
         Assessment a = assess("dongfang-power-3/2024", null);
         assertEquals("s3-6", a.profile());
-        assertEquals(Verdict.PASS, verdict(a, "structure.self_assessment"));
-        Finding self = a.finding("budget.self-assessment");
+        assertEquals(Verdict.PASS, verdict(a, RuleId.structure(Category.SELF_ASSESSMENT)));
+        Finding self = a.finding(RuleId.BUDGET_SELF_ASSESSMENT);
         assertEquals(150.0, self.threshold());
         assertTrue(self.verdict() != Verdict.FAIL, "≈150 字 ±50%: " + self.value());
-        assertEquals(Verdict.PASS, verdict(a, "length.total-max"));
-        assertEquals(2500.0, a.finding("length.total-max").threshold());
+        assertEquals(Verdict.PASS, verdict(a, RuleId.LENGTH_TOTAL_MAX));
+        assertEquals(2500.0, a.finding(RuleId.LENGTH_TOTAL_MAX).threshold());
     }
 
     @Test
     void s36BrokenByOverlengthAndAMissingCauseSection() throws Exception {
         Assessment over = assess("qingshi-town/2024", "s3-6");                  // relations: overlength (3018 字)
-        Finding len = over.finding("length.total-max");
+        Finding len = over.finding(RuleId.LENGTH_TOTAL_MAX);
         assertEquals(Verdict.FAIL, len.verdict());
         assertEquals(3018.0, len.value());                                       // the README's count, same rule
         Assessment noCause = assess("wutong-community/2024", "s3-6");           // relations: missing causes
-        assertEquals(Verdict.FAIL, verdict(noCause, "structure.cause"));
-        assertEquals(Verdict.NOT_APPLICABLE, verdict(noCause, "cause.subjective"));
+        assertEquals(Verdict.FAIL, verdict(noCause, RuleId.structure(Category.CAUSE)));
+        assertEquals(Verdict.NOT_APPLICABLE, verdict(noCause, RuleId.CAUSE_SUBJECTIVE));
     }
 
     // ---- s4 (004 区方案): the manifest's profile for towns and the community ----
@@ -160,24 +163,24 @@ class AssessorTest {
     void s4MetByTheModelTownReport() throws Exception {
         Assessment a = assess("qingshi-town/2023", null);
         assertEquals("s4", a.profile());
-        assertEquals(Verdict.PASS, verdict(a, "problem.depth"));
-        assertEquals(Verdict.PASS, verdict(a, "stance.deflected-problems"));
-        assertEquals(Verdict.PASS, verdict(a, "plan.concreteness"));
-        assertEquals(Verdict.PASS, verdict(a, "cause.subjective"));
-        assertNull(a.finding("focus.party-building"), "004 has no such rule");
-        assertTrue(a.finding("budget.problem-cause-min") != null && a.finding("budget.achievement-target") != null);
+        assertEquals(Verdict.PASS, verdict(a, RuleId.PROBLEM_DEPTH));
+        assertEquals(Verdict.PASS, verdict(a, RuleId.STANCE_DEFLECTED_PROBLEMS));
+        assertEquals(Verdict.PASS, verdict(a, RuleId.PLAN_CONCRETENESS));
+        assertEquals(Verdict.PASS, verdict(a, RuleId.CAUSE_SUBJECTIVE));
+        assertNull(a.finding(RuleId.FOCUS_PARTY_BUILDING), "004 has no such rule");
+        assertTrue(a.finding(RuleId.parse("budget.problem-cause-min")) != null && a.finding(RuleId.parse("budget.achievement-target")) != null);
     }
 
     @Test
     void s4BrokenByTheTownReportThatBlamesOthers() throws Exception {
         Assessment a = assess("liuhe-town/2023", null);
-        Finding defl = a.finding("stance.deflected-problems");                  // units.csv: 有的村/个别党员
+        Finding defl = a.finding(RuleId.STANCE_DEFLECTED_PROBLEMS);                  // units.csv: 有的村/个别党员
         assertEquals(Verdict.FAIL, defl.verdict());
         assertTrue(defl.evidence().stream().anyMatch(e -> e.startsWith("有的") || e.startsWith("个别")
                 || e.startsWith("部分") || e.startsWith("少数") || e.startsWith("一些")), defl.evidence().toString());
-        assertEquals(Verdict.FAIL, verdict(a, "cause.subjective"));              // objective causes only
-        assertEquals(Verdict.WARN, verdict(a, "structure.rectification"), "004 does not require it: a hint only");
-        assertEquals(Verdict.FAIL, verdict(a, "plan.concreteness"));
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.CAUSE_SUBJECTIVE));              // objective causes only
+        assertEquals(Verdict.WARN, verdict(a, RuleId.structure(Category.RECTIFICATION)), "004 does not require it: a hint only");
+        assertEquals(Verdict.FAIL, verdict(a, RuleId.PLAN_CONCRETENESS));
     }
 
     // ---- default ----
@@ -186,19 +189,19 @@ class AssessorTest {
     void defaultMetAndBroken() throws Exception {
         Assessment met = assess("city-hrss/2025", "default");
         assertEquals("default", met.profile());
-        assertTrue(met.findings().stream().filter(f -> f.rule().startsWith("structure.")
-                && !f.rule().equals("structure.self_assessment")).allMatch(f -> f.verdict() == Verdict.PASS));
+        assertTrue(met.findings().stream().filter(f -> f.rule().family() == RuleFamily.STRUCTURE
+                && !f.rule().equals(RuleId.structure(Category.SELF_ASSESSMENT))).allMatch(f -> f.verdict() == Verdict.PASS));
         Assessment broken = assess("liuhe-town/2025", "default");
-        assertEquals(Verdict.FAIL, verdict(broken, "structure.rectification"));
-        assertEquals(Verdict.FAIL, verdict(broken, "vague.forbidden-in-problems"));
+        assertEquals(Verdict.FAIL, verdict(broken, RuleId.structure(Category.RECTIFICATION)));
+        assertEquals(Verdict.FAIL, verdict(broken, RuleId.VAGUE_FORBIDDEN_IN_PROBLEMS));
     }
 
     // ---- the ground truth over all 36 reports ----
 
     @Test
     void everyMissingSectionOfTheGroundTruthIsFlagged() throws Exception {
-        Map<String, String> kinds = Map.of("causes", "structure.cause", "self_assessment", "structure.self_assessment",
-                "rectification", "structure.rectification");
+        Map<String, RuleId> kinds = Map.of("causes", RuleId.structure(Category.CAUSE), "self_assessment",
+                RuleId.structure(Category.SELF_ASSESSMENT), "rectification", RuleId.structure(Category.RECTIFICATION));
         int n = 0;
         for (String[] row : relations("missing-section")) {
             Assessment a = assess(row[1], "default");
@@ -212,10 +215,10 @@ class AssessorTest {
     @Test
     void required必答题AnsweredAndSkippedAsInTheGroundTruth() throws Exception {
         for (String[] row : relations("required-question-answered")) {
-            assertEquals(Verdict.PASS, verdict(assess(row[1], "s0"), "required-topic.lide-shuren"), row[1]);
+            assertEquals(Verdict.PASS, verdict(assess(row[1], "s0"), RuleId.requiredTopic("lide-shuren")), row[1]);
         }
         for (String[] row : relations("required-question-skipped")) {
-            assertTrue(assess(row[1], "s0").finding("required-topic.lide-shuren").flagged(), row[1]);
+            assertTrue(assess(row[1], "s0").finding(RuleId.requiredTopic("lide-shuren")).flagged(), row[1]);
         }
     }
 
@@ -246,7 +249,7 @@ class AssessorTest {
     @Test
     void everyCommentSentenceNamesFindingsOfTheReport() throws Exception {
         Assessment a = assess("jc-univ-econ/2023", null);
-        Set<String> rules = a.findings().stream().map(Finding::rule).collect(Collectors.toSet());
+        Set<RuleId> rules = a.findings().stream().map(Finding::rule).collect(Collectors.toSet());
         for (CommentSentence.Part part : CommentSentence.Part.values()) {
             assertTrue(a.comment().stream().anyMatch(c -> c.part() == part), part.toString());
         }
@@ -264,14 +267,14 @@ class AssessorTest {
         ReportDocument d = UnitCorpus.analysed().get("city-audit/2024");
         Assessment without = UnitCorpus.assessor().assess(d, null, null).assessment();
         assertNull(without.score(Dimension.ORIGINALITY).score());
-        assertEquals(Verdict.NOT_APPLICABLE, verdict(without, "originality.recycled"));
+        assertEquals(Verdict.NOT_APPLICABLE, verdict(without, RuleId.ORIGINALITY_RECYCLED));
         Assessment with = UnitCorpus.assessor().assess(d, null, new Originality(0.02, 0.95, "city-audit/2023", 0.95))
                 .assessment();
-        assertEquals(Verdict.FAIL, verdict(with, "originality.recycled"));
-        assertEquals(Verdict.PASS, verdict(with, "originality.copied"));
+        assertEquals(Verdict.FAIL, verdict(with, RuleId.ORIGINALITY_RECYCLED));
+        assertEquals(Verdict.PASS, verdict(with, RuleId.ORIGINALITY_COPIED));
         assertNotNull(with.score(Dimension.ORIGINALITY).score());
         assertTrue(with.score(Dimension.ORIGINALITY).score() < 60, "a recycled report scores low on originality");
-        assertTrue(with.comment().stream().anyMatch(c -> c.rules().contains("originality.recycled")));
+        assertTrue(with.comment().stream().anyMatch(c -> c.rules().contains(RuleId.ORIGINALITY_RECYCLED)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.model.Section;
 import org.shuzhi.pipeline.model.SourceKind;
 import org.shuzhi.pipeline.model.Verdict;
+import org.shuzhi.pipeline.model.RuleFamily;
+import org.shuzhi.pipeline.model.RuleId;
 import org.shuzhi.pipeline.run.Pipeline;
 
 /**
@@ -174,18 +177,18 @@ class ClaimAuditTest {
             }
         }
         List<Finding> hard = a.findings().stream().filter(f -> f.verdict() == Verdict.FAIL
-                && (f.rule().startsWith("length.") || f.rule().startsWith("structure.")
-                || f.rule().startsWith("share.") || f.rule().startsWith("budget."))).toList();
+                && EnumSet.of(RuleFamily.LENGTH, RuleFamily.STRUCTURE, RuleFamily.SHARE, RuleFamily.BUDGET)
+                .contains(f.rule().family())).toList();
         boolean anyFail = a.findings().stream().anyMatch(f -> f.verdict() == Verdict.FAIL);
         if (anyFail && a.level() == QualityLevel.MEETS) {
             wrong.add(d.id() + ": level 文本符合要求 with a 不符合 finding");
         }
-        long hardRules = hard.stream().map(f -> f.rule().substring(f.rule().indexOf('.') + 1)).distinct().count();
+        long hardRules = hard.stream().map(f -> f.rule().name()).distinct().count();
         if (hardRules >= 2 && a.level().ordinal() < QualityLevel.REVISE.ordinal()) {
             wrong.add(d.id() + ": " + hard.size() + " hard 不符合 but level " + a.level());
         }
         if (a.level() != a.scoreLevel()) {
-            for (String rule : a.cappedBy()) {
+            for (RuleId rule : a.cappedBy()) {
                 String title = a.finding(rule).title();
                 if (a.levelReasons().stream().noneMatch(r -> r.contains(title))) {
                     wrong.add(d.id() + ": the level was capped by " + rule + " but the reasons do not say so");
@@ -259,8 +262,8 @@ class ClaimAuditTest {
         assertEquals(0, a.comparison().copyStats().copyRatio(), 1e-9);
         assertTrue(a.comparison().copyStats().givenRatio() > 0.1);
         assertTrue(b.comparison().copyStats().copyRatio() > 0.1);
-        assertEquals(Verdict.PASS, a.assessment().finding("originality.copied").verdict());
-        assertEquals(Verdict.FAIL, b.assessment().finding("originality.copied").verdict());
+        assertEquals(Verdict.PASS, a.assessment().finding(RuleId.ORIGINALITY_COPIED).verdict());
+        assertEquals(Verdict.FAIL, b.assessment().finding(RuleId.ORIGINALITY_COPIED).verdict());
         assertTrue(b.assessment().comment().stream().anyMatch(s -> s.text().contains("红旗镇党委")),
                 b.assessment().comment().toString());
         assertTrue(a.assessment().comment().stream().noneMatch(s -> s.text().contains("取自他人")
@@ -282,13 +285,13 @@ class ClaimAuditTest {
             assertTrue(ps.stream().allMatch(p -> p.direction() == Comparison.Direction.UNKNOWN), ps.toString());
             assertEquals(0, x.comparison().copyStats().copyRatio(), 1e-9, x.id());
             assertTrue(x.comparison().copyStats().sharedRatio() > 0);
-            assertEquals(Verdict.PASS, x.assessment().finding("originality.copied").verdict());
-            Finding shared = x.assessment().finding("originality.shared");
+            assertEquals(Verdict.PASS, x.assessment().finding(RuleId.ORIGINALITY_COPIED).verdict());
+            Finding shared = x.assessment().finding(RuleId.ORIGINALITY_SHARED);
             assertTrue(shared.message().contains("方向不明"), shared.message());
             assertTrue(x.assessment().comment().stream().noneMatch(s -> s.text().contains("未发现")));
         }
-        assertEquals(n.assessment().finding("originality.shared").verdict(),
-                b.assessment().finding("originality.shared").verdict());
+        assertEquals(n.assessment().finding(RuleId.ORIGINALITY_SHARED).verdict(),
+                b.assessment().finding(RuleId.ORIGINALITY_SHARED).verdict());
     }
 
     @Test
@@ -315,7 +318,7 @@ class ClaimAuditTest {
             }
         }
         Assessment h = TRICKY.get("hongqi-2024").assessment();
-        Finding len = h.findings().stream().filter(f -> f.rule().startsWith("length.")).findFirst().orElseThrow();
+        Finding len = h.findings().stream().filter(f -> f.rule().family() == RuleFamily.LENGTH).findFirst().orElseThrow();
         assertEquals(Verdict.FAIL, len.verdict(), len.message());
     }
 
@@ -323,9 +326,9 @@ class ClaimAuditTest {
     void unnumberedAndMergedSectionsAreNotCalledMissing() {
         for (String id : List.of("qingshan-2024", "beihu-2024")) {
             Assessment a = TRICKY.get(id).assessment();
-            for (String part : List.of("problem", "cause", "plan")) {
-                assertEquals(Verdict.PASS, a.finding("structure." + part).verdict(),
-                        id + " " + a.finding("structure." + part).message());
+            for (Category part : List.of(Category.PROBLEM, Category.CAUSE, Category.PLAN)) {
+                Finding f = a.finding(RuleId.structure(part));
+                assertEquals(Verdict.PASS, f.verdict(), id + " " + f.message());
             }
         }
     }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.shuzhi.pipeline.model.Assessment;
+import org.shuzhi.pipeline.model.Category;
 import org.shuzhi.pipeline.model.ReportDocument;
 import org.shuzhi.pipeline.model.Verdict;
+import org.shuzhi.pipeline.model.RuleId;
 
 /**
  * The assessment survives the JSON contract: an assessed report reads back with the same assessment, and a report read
@@ -38,12 +41,12 @@ class JsonRoundTripTest {
         for (String id : UnitCorpus.analysed().keySet()) {
             ReportDocument inMemory = UnitCorpus.assessed(id, null);
             ReportDocument fromJson = UnitCorpus.assessor().assess(roundTrip(UnitCorpus.analysed().get(id)), null, null);
-            Verdict a = inMemory.assessment().finding("plan.answers-problems").verdict();
-            Verdict b = fromJson.assessment().finding("plan.answers-problems").verdict();
+            Verdict a = inMemory.assessment().finding(RuleId.PLAN_ANSWERS_PROBLEMS).verdict();
+            Verdict b = fromJson.assessment().finding(RuleId.PLAN_ANSWERS_PROBLEMS).verdict();
             same += a == b ? 1 : 0;
             total++;
-            for (String rule : new String[] {"structure.cause", "stance.first-person",
-                    "plan.concreteness", "cause.subjective"}) {
+            for (RuleId rule : List.of(RuleId.structure(Category.CAUSE), RuleId.STANCE_FIRST_PERSON,
+                    RuleId.PLAN_CONCRETENESS, RuleId.CAUSE_SUBJECTIVE)) {
                 if (inMemory.assessment().finding(rule) != null) {
                     assertEquals(inMemory.assessment().finding(rule), fromJson.assessment().finding(rule), id + " " + rule);
                 }

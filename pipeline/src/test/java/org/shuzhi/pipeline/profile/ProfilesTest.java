@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shuzhi.pipeline.Repo;
 import org.shuzhi.pipeline.model.Category;
+import org.shuzhi.pipeline.model.RuleId;
 
 /** The repository's notice profiles load, carry their sources and both readings; malformed profiles are rejected. */
 class ProfilesTest {
@@ -47,8 +48,8 @@ class ProfilesTest {
         Profile.Proportion budget = rule(s0, "budget.achievement-max");
         assertEquals(0.30, share.maxShare());
         assertEquals(1000, budget.maxChars());
-        assertEquals("budget.achievement-max", share.conflictsWith());
-        assertEquals("share.achievement-max", budget.conflictsWith());
+        assertEquals(RuleId.parse("budget.achievement-max"), share.conflictsWith());
+        assertEquals(RuleId.parse("share.achievement-max"), budget.conflictsWith());
         assertEquals(0.50, rule(s0, "share.problem-cause-min").minShare());
         assertEquals(1000, rule(s0, "budget.problem-cause-min").minChars());
         assertEquals(0.30, rule(s0, "share.problem-min").minShare());
@@ -134,6 +135,6 @@ class ProfilesTest {
     }
 
     private static Profile.Proportion rule(Profile p, String rule) {
-        return p.proportions().stream().filter(q -> q.rule().equals(rule)).findFirst().orElseThrow();
+        return p.proportions().stream().filter(q -> q.rule().equals(RuleId.parse(rule))).findFirst().orElseThrow();
     }
 }

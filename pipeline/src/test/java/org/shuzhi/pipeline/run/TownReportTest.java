@@ -79,7 +79,7 @@ class TownReportTest {
         assertEquals("category.section", p.evidence().get(0).rule());
         assertTrue(p.evidence().get(0).detail().contains("工作中存在的不足及下步工作打算"));
         assertTrue(p.evidence().stream().anyMatch(e -> e.rule().equals("category.cue")
-                && e.toward().equals("problem")));
+                && e.toward() == Category.PROBLEM));
     }
 
     @Test
