@@ -114,7 +114,8 @@ public final class QualitySummary {
         Table byBand = withBand.countBy(band.name());
         StringColumn rules = StringColumn.create("不符合的项目");
         rows.forEach(r -> r.failedRules().forEach(rules::append));
-        Table byRule = Table.create("项目", rules).countBy("不符合的项目").sortDescendingOn("Count");
+        Table byRule = Table.create("项目", rules).countBy("不符合的项目")
+                .sortOn("-Count", "不符合的项目"); // ties by name: the same input gives the same table
         return new Distributions(byLevel, byProfile, byBand, byRule.first(15));
     }
 
