@@ -111,6 +111,20 @@ public final class DocumentStore {
         }
     }
 
+    /**
+     * Stores a later version of a document read by {@link #load} whose tokens did not change (its comparison and
+     * assessment added): only its {@code .sml} file is rewritten, the tokens file stays as it is.
+     *
+     * @throws UncheckedIOException if it cannot be written
+     */
+    public void update(ReportDocument doc) {
+        try {
+            AtomicFiles.write(file(doc.id()), DOC_WRITER.writeValueAsBytes(doc));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return whether a document is stored under {@code id} */
     public boolean contains(String id) {
         return Files.isRegularFile(file(id));
