@@ -276,16 +276,24 @@ public final class TermList {
     private record Hit(int start, int end, Entry entry) {
     }
 
-    private static boolean containsAll(String text, int from, int to, char[] required) {
+    /**
+     * The chars of {@code text[from, to)} as a 1024-bit signature (a char sets bit {@code c mod 1024}), built once per
+     * region so that each pattern's required chars are checked in constant time instead of by scanning the region.
+     * Two chars can share a bit: a pattern is then run where it cannot match, which costs time, never a hit.
+     */
+    private static long[] signature(String text, int from, int to) {
+        long[] sig = new long[16];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            sig[(c >>> 6) & 15] |= 1L << c;
+        }
+        return sig;
+    }
+
+    /** @return false when some char of {@code required} is certainly not in the region of {@code sig} */
+    private static boolean mayContainAll(long[] sig, char[] required) {
         for (char r : required) {
-            boolean found = false;
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) == r) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+            if ((sig[(r >>> 6) & 15] & (1L << r)) == 0) {
                 return false;
             }
         }
@@ -346,8 +354,9 @@ public final class TermList {
                 }
             }
         }
+        long[] sig = regexes.isEmpty() ? null : signature(text, from, to);
         for (Compiled c : regexes) {
-            if (!containsAll(text, from, to, c.required)) {
+            if (!mayContainAll(sig, c.required)) {
                 continue;
             }
             Matcher m = c.pattern.matcher(text).region(from, to);
