@@ -146,6 +146,7 @@ public final class CategoryClassifier {
             return doc;
         }
         String folded = TextFold.fold(doc.text());
+        ParagraphFeatures.Paragraphs paragraphs = features.paragraphs(doc, folded);
         int n = ps.size();
         double[][] score = new double[n][CATS.length];
         double[][] cueSums = new double[n][];
@@ -158,7 +159,7 @@ public final class CategoryClassifier {
             double[] s = score[p.index()];
             s[Category.OTHER.ordinal()] += OTHER_BASE;
             Section sec = doc.sections().get(p.section());
-            List<TermMatch> hits = cues.find(folded, p.start(), p.end());
+            List<TermMatch> hits = paragraphs.cues(p.index());
             double[] cueSum = new double[CATS.length];
             cueSums[p.index()] = cueSum;
             double[] cueMax = new double[CATS.length];
@@ -216,7 +217,7 @@ public final class CategoryClassifier {
         double[][] logEmission = new double[n][];
         boolean[] named = new boolean[n];
         for (Paragraph p : ps) {
-            logEmission[p.index()] = emission(doc, folded, p, score[p.index()], evidence.get(p.index()));
+            logEmission[p.index()] = emission(paragraphs, p, score[p.index()], evidence.get(p.index()));
             if (p.heading() && structure.onlyNamesSection(p.text())) {
                 named[p.index()] = true; // a rule, not a guess: the sequence pass sees it as other for certain
                 double[] certain = new double[CATS.length];
@@ -318,12 +319,13 @@ public final class CategoryClassifier {
      * normalised product (a product of experts: where the rules are sure they dominate, where they are flat the model
      * decides).
      */
-    private double[] emission(ReportDocument doc, String folded, Paragraph p, double[] ruleScore, List<Evidence<Category>> ev) {
+    private double[] emission(ParagraphFeatures.Paragraphs paragraphs, Paragraph p, double[] ruleScore,
+                              List<Evidence<Category>> ev) {
         double[] rules = logSoftmax(ruleScore);
         if (mode == Mode.RULES) {
             return rules;
         }
-        double[] pm = model.probabilities(features.of(doc, folded, p));
+        double[] pm = model.probabilities(features.of(paragraphs, p));
         int best = argmax(pm);
         ev.add(new Evidence<>("category.model", String.format(java.util.Locale.ROOT, "模型概率：%s %.2f（规则 %.2f）",
                 CATS[best].label(), pm[best], Math.exp(rules[best])), null, pm[best], CATS[best]));

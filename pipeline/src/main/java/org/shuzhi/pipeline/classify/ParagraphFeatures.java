@@ -60,6 +60,10 @@ public final class ParagraphFeatures {
     private static final Pattern ANNOUNCE_PROBLEM = Pattern.compile("存在的?(主要|突出)?问题|不足之处|差距和不足|问题如下|"
             + "查摆|表现在");
 
+    private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s\\p{P}\\p{S}]+$");
+    private static final Pattern DATE_YEAR = Pattern.compile(".*\\d{4}年.*");
+
     private final CategoryCues cues;
 
     /** @throws org.shuzhi.pipeline.dict.DictionaryException if a {@code category-cues} line is malformed */
@@ -77,6 +81,25 @@ public final class ParagraphFeatures {
      * @return the feature strings of paragraph {@code p} of {@code doc}; never empty
      */
     public List<String> of(ReportDocument doc, String folded, Paragraph p) {
+        return of(paragraphs(doc, folded), p);
+    }
+
+    /**
+     * @param folded {@link TextFold#fold} of the document's text
+     * @return the document's paragraphs, for {@link #of(Paragraphs, Paragraph)} on several of them
+     */
+    public Paragraphs paragraphs(ReportDocument doc, String folded) {
+        return new Paragraphs(doc, folded);
+    }
+
+    /**
+     * @return the feature strings of paragraph {@code p} of the document of {@code ps}; never empty (what
+     *         {@link #of(ReportDocument, String, Paragraph)} returns, with the cue hits and announcements of the
+     *         document's paragraphs found once for all its paragraphs)
+     */
+    public List<String> of(Paragraphs ps, Paragraph p) {
+        ReportDocument doc = ps.doc;
+        String folded = ps.folded;
         Set<String> f = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
         for (Sentence s : p.sentences()) {
@@ -90,7 +113,7 @@ public final class ParagraphFeatures {
             f.add("w=" + w);
         }
         String t = folded.substring(p.start(), p.end());
-        String han = t.replaceAll("[^\\p{IsHan}]", "");
+        String han = NOT_HAN.matcher(t).replaceAll("");
         for (int i = 0; i + 1 < han.length(); i++) {
             f.add("c=" + han.substring(i, i + 2));
         }
@@ -98,11 +121,11 @@ public final class ParagraphFeatures {
         for (int k = 1; k <= 3 && k <= body.length(); k++) {
             f.add("lead=" + body.substring(0, k));
         }
-        String end = t.replaceAll("[\\s\\p{P}\\p{S}]+$", "");
+        String end = TRAILING_PUNCT.matcher(t).replaceAll("");
         if (end.length() >= 2) {
             f.add("tail=" + end.substring(end.length() - 2));
         }
-        double[] cueSum = cueSums(folded, p, f, "");
+        double[] cueSum = cueSums(ps.cues(p.index()), f, "");
         String strongest = strongest(cueSum);
         Section sec = doc.sections().get(p.section());
         if (sec.kinds().isEmpty()) {
@@ -149,7 +172,7 @@ public final class ParagraphFeatures {
         if (t.contains("%")) {
             f.add("pct");
         }
-        if (t.matches(".*\\d{4}年.*")) {
+        if (DATE_YEAR.matcher(t).matches()) {
             f.add("date");
         }
         if (p.counts().firstPerson() > 0) {
@@ -164,39 +187,33 @@ public final class ParagraphFeatures {
         DocType genre = doc.docType();
         f.add("genre=" + genre.id());
         f.add("genre=" + genre.id() + ":" + strongest);
-        List<Paragraph> ps = doc.paragraphs();
         if (p.index() > 0) {
-            Paragraph prev = ps.get(p.index() - 1);
-            cueSums(folded, prev, f, "p:");
+            Paragraph prev = ps.doc.paragraphs().get(p.index() - 1);
+            cueSums(ps.cues(prev.index()), f, "p:");
             String pb = body(folded.substring(prev.start(), prev.end()));
             f.add("p:lead=" + pb.substring(0, Math.min(2, pb.length())));
         } else {
             f.add("p:none");
         }
-        if (p.index() + 1 < ps.size()) {
-            Paragraph next = ps.get(p.index() + 1);
-            cueSums(folded, next, f, "n:");
+        if (p.index() + 1 < ps.doc.paragraphs().size()) {
+            cueSums(ps.cues(p.index() + 1), f, "n:");
         } else {
             f.add("n:none");
         }
         for (int i = Math.max(0, p.index() - 3); i < p.index(); i++) {
-            String before = folded.substring(ps.get(i).start(), ps.get(i).end());
-            if (ANNOUNCE_CAUSE.matcher(before).find()) {
+            int a = ps.announces(i);
+            if ((a & Paragraphs.CAUSE) != 0) {
                 f.add("ctx:cause");
             }
-            if (ANNOUNCE_PLAN.matcher(before).find()) {
+            if ((a & Paragraphs.PLAN) != 0) {
                 f.add("ctx:plan");
             }
-            if (ANNOUNCE_PROBLEM.matcher(before).find()) {
+            if ((a & Paragraphs.PROBLEM) != 0) {
                 f.add("ctx:problem");
             }
         }
-        for (int i = 0; i < p.index() - 3; i++) {
-            String before = folded.substring(ps.get(i).start(), ps.get(i).end());
-            if (ANNOUNCE_CAUSE.matcher(before).find()) {
-                f.add("ctx:cause-earlier");
-                break;
-            }
+        if (ps.firstCauseAnnouncement() < p.index() - 3) {
+            f.add("ctx:cause-earlier");
         }
         int futures = count(FUTURE, t);
         int pasts = count(PAST, t);
@@ -221,10 +238,10 @@ public final class ParagraphFeatures {
         return m.lookingAt() ? foldedParagraph.substring(m.end()) : foldedParagraph;
     }
 
-    /** Adds the cue features of {@code p} (prefixed) and returns the summed cue weight per category. */
-    private double[] cueSums(String folded, Paragraph p, Set<String> f, String prefix) {
+    /** Adds the cue features of a paragraph's cue hits (prefixed) and returns the summed cue weight per category. */
+    private double[] cueSums(List<TermMatch> hits, Set<String> f, String prefix) {
         double[] sum = new double[Category.values().length];
-        for (TermMatch m : cues.find(folded, p.start(), p.end())) {
+        for (TermMatch m : hits) {
             if (prefix.isEmpty()) {
                 f.add("ct=" + m.term());
             }
@@ -238,6 +255,69 @@ public final class ParagraphFeatures {
             }
         }
         return sum;
+    }
+
+    /**
+     * One document's paragraphs with what the features of several paragraphs share, found once per paragraph when
+     * first asked for: its {@code category-cues} hits (a paragraph's cues are features of itself and of both its
+     * neighbours, and the rules use them too) and which parts it announces (causes, plans, problems: features of the
+     * paragraphs after it). Not thread-safe: one per document and thread.
+     */
+    public final class Paragraphs {
+        static final int CAUSE = 1;
+        static final int PLAN = 2;
+        static final int PROBLEM = 4;
+        private static final int KNOWN = 8;
+
+        private final ReportDocument doc;
+        private final String folded;
+        private final List<List<TermMatch>> cueHits;
+        private final int[] announces;
+        private int firstCause = -1;
+
+        private Paragraphs(ReportDocument doc, String folded) {
+            this.doc = doc;
+            this.folded = folded;
+            int n = doc.paragraphs().size();
+            this.cueHits = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            this.announces = new int[n];
+        }
+
+        /** @return the {@code category-cues} hits of paragraph {@code i}, as {@link CategoryCues#find} finds them */
+        public List<TermMatch> cues(int i) {
+            List<TermMatch> hits = cueHits.get(i);
+            if (hits == null) {
+                Paragraph p = doc.paragraphs().get(i);
+                hits = cues.find(folded, p.start(), p.end());
+                cueHits.set(i, hits);
+            }
+            return hits;
+        }
+
+        /** @return the announcements of paragraph {@code i}: {@link #CAUSE}, {@link #PLAN}, {@link #PROBLEM} bits */
+        int announces(int i) {
+            if ((announces[i] & KNOWN) == 0) {
+                Paragraph p = doc.paragraphs().get(i);
+                String text = folded.substring(p.start(), p.end());
+                announces[i] = KNOWN | (ANNOUNCE_CAUSE.matcher(text).find() ? CAUSE : 0)
+                        | (ANNOUNCE_PLAN.matcher(text).find() ? PLAN : 0)
+                        | (ANNOUNCE_PROBLEM.matcher(text).find() ? PROBLEM : 0);
+            }
+            return announces[i];
+        }
+
+        /** @return the index of the first paragraph that announces causes, or the number of paragraphs */
+        int firstCauseAnnouncement() {
+            if (firstCause < 0) {
+                int n = announces.length;
+                int i = 0;
+                while (i < n && (announces(i) & CAUSE) == 0) {
+                    i++;
+                }
+                firstCause = i;
+            }
+            return firstCause;
+        }
     }
 
     private static String strongest(double[] sum) {

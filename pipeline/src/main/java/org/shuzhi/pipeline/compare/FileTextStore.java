@@ -1,12 +1,9 @@
 package org.shuzhi.pipeline.compare;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,11 +47,11 @@ public final class FileTextStore implements TextStore {
 
     @Override
     public ReportText get(String id) {
-        CompareInput in = read(id, null);
-        if (in == null) {
+        ReportText t = readText(id);
+        if (t == null) {
             throw new NoSuchElementException("no text for " + id + " in " + dir);
         }
-        return in.text();
+        return t;
     }
 
     /**
@@ -64,39 +61,53 @@ public final class FileTextStore implements TextStore {
      * @throws UncheckedIOException if it cannot be written
      */
     public void save(CompareInput in, String stamp) {
+        ReportText t = in.text();
+        int n = t.paragraphs();
+        long size = 4L + bytes(stamp) + bytes(in.id()) + bytes(in.unit()) + bytes(in.secretary()) + 4 + 1
+                + bytes(in.title()) + bytes(t.text()) + 4 + 10L * n + 4;
+        for (CompareInput.ItemRow r : in.items()) {
+            size += 1 + 4 + 4 + 4 + 4;
+            for (String w : r.words()) {
+                size += bytes(w);
+            }
+        }
+        size += 4;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new UncheckedIOException(new IOException("record of " + in.id() + " too large: " + size + " bytes"));
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.putInt(MAGIC);
+        str(out, stamp);
+        str(out, in.id());
+        str(out, in.unit());
+        str(out, in.secretary());
+        out.putInt(in.year() == null ? Integer.MIN_VALUE : in.year());
+        out.put((byte) (in.report() ? 1 : 0));
+        str(out, in.title());
+        str(out, t.text());
+        out.putInt(n);
+        for (int i = 0; i < n; i++) {
+            out.putInt(t.starts()[i]);
+            out.putInt(t.ends()[i]);
+            out.put(t.categories()[i]);
+            out.put((byte) (t.compared()[i] ? 1 : 0));
+        }
+        out.putInt(in.items().size());
+        for (CompareInput.ItemRow r : in.items()) {
+            out.put((byte) r.kind());
+            out.putInt(r.paragraph());
+            out.putInt(r.start());
+            out.putInt(r.end());
+            out.putInt(r.words().length);
+            for (String w : r.words()) {
+                str(out, w);
+            }
+        }
+        out.putInt(MAGIC); // end mark: a record without it is truncated
         Path target = file(in.id());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 65536))) {
-            out.writeInt(MAGIC);
-            str(out, stamp);
-            str(out, in.id());
-            str(out, in.unit());
-            str(out, in.secretary());
-            out.writeInt(in.year() == null ? Integer.MIN_VALUE : in.year());
-            out.writeBoolean(in.report());
-            str(out, in.title());
-            ReportText t = in.text();
-            str(out, t.text());
-            int n = t.paragraphs();
-            out.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                out.writeInt(t.starts()[i]);
-                out.writeInt(t.ends()[i]);
-                out.writeByte(t.categories()[i]);
-                out.writeBoolean(t.compared()[i]);
-            }
-            out.writeInt(in.items().size());
-            for (CompareInput.ItemRow r : in.items()) {
-                out.writeByte(r.kind());
-                out.writeInt(r.paragraph());
-                out.writeInt(r.start());
-                out.writeInt(r.end());
-                out.writeInt(r.words().length);
-                for (String w : r.words()) {
-                    str(out, w);
-                }
-            }
-            out.writeInt(MAGIC); // end mark: a record without it is truncated
+        try {
+            Files.write(tmp, out.array());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp, e);
         }
@@ -119,83 +130,125 @@ public final class FileTextStore implements TextStore {
         return dir.resolve(id + ".bin");
     }
 
+    /**
+     * The record's head up to and including its text and paragraphs (what {@link #get} needs; the items are not
+     * decoded).
+     */
+    private record Head(String id, String unit, String secretary, Integer year, boolean report, String title,
+                        ReportText text) {
+    }
+
+    /** Reads a whole record file into a buffer (one read; decoding from memory, not byte by byte from a stream). */
+    private ByteBuffer bytesOf(String id) throws IOException {
+        return ByteBuffer.wrap(Files.readAllBytes(file(id)));
+    }
+
+    /** @return the head of the record in {@code in}, or null when its magic or its stamp (unless null) is not right */
+    private static Head head(ByteBuffer in, String stamp) {
+        if (in.getInt() != MAGIC) {
+            return null;
+        }
+        String saved = str(in);
+        if (stamp != null && !stamp.equals(saved)) {
+            return null;
+        }
+        String rid = str(in);
+        String unit = str(in);
+        String secretary = str(in);
+        int y = in.getInt();
+        boolean report = in.get() != 0;
+        String title = str(in);
+        String text = str(in);
+        int n = in.getInt();
+        int[] s = new int[n];
+        int[] e = new int[n];
+        byte[] c = new byte[n];
+        boolean[] cmp = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = in.getInt();
+            e[i] = in.getInt();
+            c[i] = in.get();
+            cmp[i] = in.get() != 0;
+        }
+        return new Head(rid, unit, secretary, y == Integer.MIN_VALUE ? null : y, report, title,
+                new ReportText(rid, text, s, e, c, cmp));
+    }
+
+    private ReportText readText(String id) {
+        try {
+            Head h = head(bytesOf(id), null);
+            return h == null ? null : h.text();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
+            return null; // truncated or garbled: as if absent
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file(id), e);
+        }
+    }
+
     private CompareInput read(String id, String stamp) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(id)), 65536))) {
-            if (in.readInt() != MAGIC) {
+        try {
+            ByteBuffer in = bytesOf(id);
+            Head h = head(in, stamp);
+            if (h == null) {
                 return null;
             }
-            String saved = str(in);
-            if (stamp != null && !stamp.equals(saved)) {
+            int m = in.getInt();
+            if (m < 0) {
                 return null;
             }
-            String rid = str(in);
-            String unit = str(in);
-            String secretary = str(in);
-            int y = in.readInt();
-            boolean report = in.readBoolean();
-            String title = str(in);
-            String text = str(in);
-            int n = in.readInt();
-            int[] s = new int[n];
-            int[] e = new int[n];
-            byte[] c = new byte[n];
-            boolean[] cmp = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                s[i] = in.readInt();
-                e[i] = in.readInt();
-                c[i] = in.readByte();
-                cmp[i] = in.readBoolean();
-            }
-            int m = in.readInt();
-            List<CompareInput.ItemRow> items = new ArrayList<>(m);
+            List<CompareInput.ItemRow> items = new ArrayList<>(Math.min(m, in.remaining()));
             for (int i = 0; i < m; i++) {
-                int kind = in.readByte();
-                int p = in.readInt();
-                int from = in.readInt();
-                int to = in.readInt();
-                String[] words = new String[in.readInt()];
+                int kind = in.get();
+                int p = in.getInt();
+                int from = in.getInt();
+                int to = in.getInt();
+                String[] words = new String[in.getInt()];
                 for (int w = 0; w < words.length; w++) {
                     words[w] = str(in);
                 }
                 items.add(new CompareInput.ItemRow(kind, p, from, to, words));
             }
-            if (in.readInt() != MAGIC) {
+            if (in.getInt() != MAGIC) {
                 return null;
             }
-            return new CompareInput(rid, unit, secretary, y == Integer.MIN_VALUE ? null : y, report, title,
-                    new ReportText(rid, text, s, e, c, cmp), items);
+            return new CompareInput(h.id(), h.unit(), h.secretary(), h.year(), h.report(), h.title(), h.text(), items);
         } catch (NoSuchFileException e) {
             return null;
-        } catch (EOFException | IllegalArgumentException | NegativeArraySizeException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
             return null; // truncated or garbled: as if absent, the file is analysed again
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file(id), e);
         }
     }
 
-    /** Strings as UTF-16 units (2 bytes each: smaller than UTF-8 for Chinese, and any lone surrogate survives). */
-    private static void str(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        out.writeInt(s.length());
-        out.writeChars(s);
+    /** @return the bytes {@link #str(ByteBuffer, String)} writes for {@code s} */
+    private static long bytes(String s) {
+        return 4 + (s == null ? 0 : 2L * s.length());
     }
 
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    /** Strings as UTF-16 units (2 bytes each: smaller than UTF-8 for Chinese, and any lone surrogate survives). */
+    private static void str(ByteBuffer out, String s) {
+        if (s == null) {
+            out.putInt(-1);
+            return;
+        }
+        out.putInt(s.length());
+        out.asCharBuffer().put(s);
+        out.position(out.position() + 2 * s.length());
+    }
+
+    private static String str(ByteBuffer in) {
+        int n = in.getInt();
         if (n < 0) {
             return null;
         }
-        byte[] b = in.readNBytes(2 * n);
-        if (b.length < 2 * n) {
-            throw new EOFException();
+        if (n > in.remaining() / 2) {
+            throw new BufferUnderflowException();
         }
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = (char) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
-        }
-        return new String(c);
+        String s = in.asCharBuffer().limit(n).toString();
+        in.position(in.position() + 2 * n);
+        return s;
     }
 }

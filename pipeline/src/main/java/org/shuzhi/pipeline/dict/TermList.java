@@ -54,25 +54,65 @@ public final class TermList {
     private final Path file;
     private final List<Entry> entries;
     private final Map<String, Entry> byTerm = new HashMap<>();
-    private final Map<Character, List<Compiled>> literalsByFirst = new HashMap<>();
+    private final ByFirstChar literalsByFirst;
     private final List<Compiled> patterns = new ArrayList<>();
-    private final Map<Character, List<Compiled>> exceptionsByFirst = new HashMap<>();
+    private final ByFirstChar exceptionsByFirst;
     private final List<Compiled> exceptionPatterns = new ArrayList<>();
+
+    /**
+     * Literals by their first char, longest first: a bit set answers "no literal starts here" for most chars of a
+     * text, a binary search over the sorted first chars finds the rest (no boxing, no hashing per char).
+     */
+    private static final class ByFirstChar {
+        private final long[] present = new long[1 << 10];
+        private final char[] keys;
+        private final Compiled[][] lists;
+
+        ByFirstChar(Map<Character, List<Compiled>> byFirst) {
+            keys = new char[byFirst.size()];
+            int k = 0;
+            for (char c : byFirst.keySet()) {
+                keys[k++] = c;
+            }
+            java.util.Arrays.sort(keys);
+            lists = new Compiled[keys.length][];
+            Comparator<Compiled> longestFirst = Comparator.comparingInt((Compiled c) -> c.literal.length()).reversed();
+            for (int i = 0; i < keys.length; i++) {
+                List<Compiled> l = new ArrayList<>(byFirst.get(keys[i]));
+                l.sort(longestFirst);
+                lists[i] = l.toArray(new Compiled[0]);
+                present[keys[i] >>> 6] |= 1L << keys[i];
+            }
+        }
+
+        boolean isEmpty() {
+            return keys.length == 0;
+        }
+
+        /** @return the literals starting with {@code c}, longest first, or null */
+        Compiled[] get(char c) {
+            if ((present[c >>> 6] & (1L << c)) == 0) {
+                return null;
+            }
+            return lists[java.util.Arrays.binarySearch(keys, c)];
+        }
+    }
 
     private TermList(String name, Path file, List<Entry> entries, List<Entry> exceptions) {
         this.name = name;
         this.file = file;
         this.entries = List.copyOf(entries);
         entries.forEach(e -> byTerm.putIfAbsent(e.term(), e));
+        Map<Character, List<Compiled>> literals = new HashMap<>();
         for (Entry e : entries) {
-            add(e, literalsByFirst, patterns);
+            add(e, literals, patterns);
         }
+        Map<Character, List<Compiled>> exceptionLiterals = new HashMap<>();
         for (Entry e : exceptions) {
-            add(e, exceptionsByFirst, exceptionPatterns);
+            add(e, exceptionLiterals, exceptionPatterns);
         }
-        Comparator<Compiled> longestFirst = Comparator.comparingInt((Compiled c) -> c.literal.length()).reversed();
-        literalsByFirst.values().forEach(l -> l.sort(longestFirst));
-        exceptionsByFirst.values().forEach(l -> l.sort(longestFirst));
+        literalsByFirst = new ByFirstChar(literals);
+        exceptionsByFirst = new ByFirstChar(exceptionLiterals);
     }
 
     private void add(Entry e, Map<Character, List<Compiled>> literals, List<Compiled> regexes) {
@@ -218,7 +258,8 @@ public final class TermList {
             }
         }
         if (!foldedLine.isEmpty()) {
-            for (Compiled c : literalsByFirst.getOrDefault(foldedLine.charAt(0), List.of())) {
+            Compiled[] cands = literalsByFirst.get(foldedLine.charAt(0));
+            for (Compiled c : cands == null ? new Compiled[0] : cands) {
                 if (c.literal.equals(foldedLine)) {
                     return c.entry;
                 }
@@ -235,16 +276,24 @@ public final class TermList {
     private record Hit(int start, int end, Entry entry) {
     }
 
-    private static boolean containsAll(String text, int from, int to, char[] required) {
+    /**
+     * The chars of {@code text[from, to)} as a 1024-bit signature (a char sets bit {@code c mod 1024}), built once per
+     * region so that each pattern's required chars are checked in constant time instead of by scanning the region.
+     * Two chars can share a bit: a pattern is then run where it cannot match, which costs time, never a hit.
+     */
+    private static long[] signature(String text, int from, int to) {
+        long[] sig = new long[16];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            sig[(c >>> 6) & 15] |= 1L << c;
+        }
+        return sig;
+    }
+
+    /** @return false when some char of {@code required} is certainly not in the region of {@code sig} */
+    private static boolean mayContainAll(long[] sig, char[] required) {
         for (char r : required) {
-            boolean found = false;
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) == r) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+            if ((sig[(r >>> 6) & 15] & (1L << r)) == 0) {
                 return false;
             }
         }
@@ -288,12 +337,12 @@ public final class TermList {
         return req.toString().toCharArray();
     }
 
-    private static List<Hit> collect(String text, int from, int to, Map<Character, List<Compiled>> literals,
+    private static List<Hit> collect(String text, int from, int to, ByFirstChar literals,
                                      List<Compiled> regexes) {
         List<Hit> hits = new ArrayList<>();
         if (!literals.isEmpty()) {
             for (int i = from; i < to; i++) {
-                List<Compiled> cands = literals.get(text.charAt(i));
+                Compiled[] cands = literals.get(text.charAt(i));
                 if (cands == null) {
                     continue;
                 }
@@ -305,8 +354,9 @@ public final class TermList {
                 }
             }
         }
+        long[] sig = regexes.isEmpty() ? null : signature(text, from, to);
         for (Compiled c : regexes) {
-            if (!containsAll(text, from, to, c.required)) {
+            if (!mayContainAll(sig, c.required)) {
                 continue;
             }
             Matcher m = c.pattern.matcher(text).region(from, to);

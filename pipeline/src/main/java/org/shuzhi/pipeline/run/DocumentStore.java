@@ -21,7 +21,8 @@ import org.shuzhi.pipeline.model.Token;
 /**
  * The run's work store of documents: one file {@code <dir>/<id>.sml} per report holding its latest
  * {@link ReportDocument} — as analysed, then as published (with comparison and assessment) — in Jackson's binary
- * Smile form, and beside it {@code <id>.tok} with the tokens of its sentences (the JSON contract leaves them out), so
+ * Smile form, and beside it {@code <id>.tok} with the tokens of its sentences (the JSON contract leaves them out; in
+ * the compact form of {@link TokenFile}, much faster to write and read than Smile), so
  * that the pages across reports read a document without its tokens ({@link #loadWithoutTokens}). The phases after the analysis read documents from
  * here, never from the output JSON, which the run writes once and does not read back.
  *
@@ -105,7 +106,21 @@ public final class DocumentStore {
         Stored s = Stored.of(doc);
         try {
             // tokens first: a document file is never newer than its tokens
-            AtomicFiles.write(dir.resolve(doc.id() + TOKENS), MAPPER.writeValueAsBytes(s.tokens()));
+            AtomicFiles.write(dir.resolve(doc.id() + TOKENS), TokenFile.encode(s.tokens()));
+            AtomicFiles.write(file(doc.id()), DOC_WRITER.writeValueAsBytes(doc));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores a later version of a document read by {@link #load} whose tokens did not change (its comparison and
+     * assessment added): only its {@code .sml} file is rewritten, the tokens file stays as it is.
+     *
+     * @throws UncheckedIOException if it cannot be written
+     */
+    public void update(ReportDocument doc) {
+        try {
             AtomicFiles.write(file(doc.id()), DOC_WRITER.writeValueAsBytes(doc));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -125,7 +140,11 @@ public final class DocumentStore {
         Path f = file(id);
         try {
             ReportDocument d = DOC_READER.readValue(Files.readAllBytes(f));
-            List<List<List<Token>>> t = MAPPER.readValue(Files.readAllBytes(dir.resolve(id + TOKENS)), TOKEN_LISTS);
+            byte[] tokens = Files.readAllBytes(dir.resolve(id + TOKENS));
+            List<List<List<Token>>> t = TokenFile.decode(tokens);
+            if (t == null) { // a store written by an older build: its tokens are in Smile
+                t = MAPPER.readValue(tokens, TOKEN_LISTS);
+            }
             return new Stored(d, t).document();
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取工作文件 " + f + "：" + e.getMessage()

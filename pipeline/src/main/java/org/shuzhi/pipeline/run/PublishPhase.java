@@ -74,7 +74,7 @@ final class PublishPhase {
                         return;
                     }
                     ReportDocument d = assessed(id, c);
-                    state.documents().save(d);
+                    state.documents().update(d); // tokens as loaded: only the document is rewritten
                     Map<String, JsonNode> records = new HashMap<>();
                     for (Sink s : sinks) {
                         records.put(s.name(), s.publish(d, this::source));
