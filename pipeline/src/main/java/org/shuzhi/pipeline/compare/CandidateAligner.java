@@ -1,7 +1,9 @@
 package org.shuzhi.pipeline.compare;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,9 +41,11 @@ final class CandidateAligner {
      *
      * @param passages       per report (number − templates), its shared passages: by candidate number, then as the
      *                       aligner returns them
-     * @param candidatePairs pairs that share a fingerprint and were aligned
+     * @param candidatePairs pairs that share a fingerprint
+     * @param alignedPairs   of those, the pairs aligned in this run (the others were taken from the
+     *                       {@link AlignmentCache})
      */
-    record Result(List<List<SharedPassage>> passages, long candidatePairs) {
+    record Result(List<List<SharedPassage>> passages, long candidatePairs, long alignedPairs) {
     }
 
     private final CompareOptions options;
@@ -57,13 +61,16 @@ final class CandidateAligner {
     /**
      * @param corpus the documents
      * @param index  their fingerprints, by document number
+     * @param cache  alignments of earlier runs, reused for pairs whose documents are unchanged, and updated
      * @return the shared passages of every report
      * @throws IllegalStateException if interrupted, or if the alignment of a pair failed
+     * @throws java.io.UncheckedIOException if the cache cannot be read or written
      */
-    Result align(ComparedCorpus corpus, FingerprintIndex index) {
+    Result align(ComparedCorpus corpus, FingerprintIndex index, AlignmentCache cache) {
         int n = corpus.size();
         ThreadLocal<int[]> seen = ThreadLocal.withInitial(() -> new int[n]);
         LongAdder pairs = new LongAdder();
+        LongAdder aligned = new LongAdder();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             List<List<SharedPassage>> r = pool.submit(() -> IntStream.range(corpus.templates(), n).parallel()
@@ -71,9 +78,11 @@ final class CandidateAligner {
                         List<Integer> cands = new ArrayList<>();
                         index.candidates(a, corpus.get(a).fingerprints(), seen.get(), cands::add);
                         pairs.add(cands.size());
-                        return align(corpus, a, cands);
+                        return align(corpus, a, cands, cache, aligned);
                     }).toList()).get();
-            return new Result(r, pairs.sum());
+            cache.retain(corpus.documents().subList(corpus.templates(), n).stream()
+                    .map(ComparedCorpus.Document::id).collect(java.util.stream.Collectors.toSet()));
+            return new Result(r, pairs.sum(), aligned.sum());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -84,39 +93,71 @@ final class CandidateAligner {
         }
     }
 
-    private List<SharedPassage> align(ComparedCorpus corpus, int a, List<Integer> cands) {
+    /**
+     * Report {@code a}'s passages with its candidates: a pair kept in the cache under both documents' keys is taken
+     * from it, the others are aligned; the cache is rewritten when any pair was aligned or dropped.
+     */
+    private List<SharedPassage> align(ComparedCorpus corpus, int a, List<Integer> cands, AlignmentCache cache,
+                                      LongAdder alignedPairs) {
+        ComparedCorpus.Document da = corpus.get(a);
+        Map<Long, List<AlignmentCache.Passage>> earlier = cache.get(da.id(), da.alignmentKey());
         if (cands.isEmpty()) {
+            if (!earlier.isEmpty()) {
+                cache.put(da.id(), da.alignmentKey(), Map.of());
+            }
             return List.of();
         }
         cands.sort(null);
-        PassageAligner.Indexed ia = aligner.index(corpus.get(a).normalized());
-        List<SharedPassage> out = new ArrayList<>();
+        Map<Long, List<AlignmentCache.Passage>> now = new LinkedHashMap<>();
+        PassageAligner.Indexed ia = null;
         ReportText ta = null;
         NormalizedText na = null;
+        int fresh = 0;
         for (int b : cands) {
-            List<PassageAligner.Alignment> als = aligner.align(ia, corpus.get(b).normalized());
-            if (als.isEmpty()) {
-                continue;
+            long kb = corpus.get(b).alignmentKey();
+            List<AlignmentCache.Passage> ps = earlier.get(kb);
+            if (ps == null) {
+                fresh++;
+                if (ia == null) {
+                    ia = aligner.index(da.normalized());
+                }
+                List<PassageAligner.Alignment> als = aligner.align(ia, corpus.get(b).normalized());
+                ps = new ArrayList<>(als.size());
+                if (!als.isEmpty()) {
+                    if (ta == null) {
+                        ta = corpus.text(a);
+                        na = corpus.normalize(ta);
+                    }
+                    ReportText tb = corpus.text(b);
+                    NormalizedText nb = corpus.normalize(tb);
+                    for (PassageAligner.Alignment al : als) {
+                        ps.add(passage(corpus, a, b, ta, na, tb, nb, al));
+                    }
+                }
             }
-            if (ta == null) {
-                ta = corpus.text(a);
-                na = corpus.normalize(ta);
-            }
-            ReportText tb = corpus.text(b);
-            NormalizedText nb = corpus.normalize(tb);
-            for (PassageAligner.Alignment al : als) {
-                out.add(shared(corpus, a, b, ta, na, tb, nb, al));
+            now.put(kb, ps);
+        }
+        alignedPairs.add(fresh);
+        if (fresh > 0 || earlier.size() != now.size()) {
+            cache.put(da.id(), da.alignmentKey(), now);
+        }
+        List<SharedPassage> out = new ArrayList<>();
+        for (int b : cands) {
+            for (AlignmentCache.Passage p : now.get(corpus.get(b).alignmentKey())) {
+                out.add(new SharedPassage(a, b, p.aSpan(), p.bSpan(), p.naStart(), p.naEnd(), p.nbStart(),
+                        p.nbEnd(), p.matched(), p.similarity(), p.stale()));
             }
         }
         return out;
     }
 
-    private static SharedPassage shared(ComparedCorpus corpus, int a, int b, ReportText ta, NormalizedText na,
-                                        ReportText tb, NormalizedText nb, PassageAligner.Alignment al) {
+    private static AlignmentCache.Passage passage(ComparedCorpus corpus, int a, int b, ReportText ta,
+                                                  NormalizedText na, ReportText tb, NormalizedText nb,
+                                                  PassageAligner.Alignment al) {
         Integer yb = corpus.get(b).template() ? null : corpus.get(b).year();
         StaleYears.Found stale = StaleYears.find(corpus.get(a).year(), yb, ta.text(), na, tb.text(), nb,
                 al.fragments());
-        return new SharedPassage(a, b, new Span(na.start(al.aStart()), na.end(al.aEnd() - 1)),
+        return new AlignmentCache.Passage(new Span(na.start(al.aStart()), na.end(al.aEnd() - 1)),
                 new Span(nb.start(al.bStart()), nb.end(al.bEnd() - 1)), al.aStart(), al.aEnd(), al.bStart(),
                 al.bEnd(), al.matched(), al.similarity(), stale);
     }

@@ -27,9 +27,10 @@ final class ComparedCorpus {
      * @param normalized   its normalised characters ({@link NormalizedText}, official phrases masked)
      * @param fingerprints its winnowed fingerprints, sorted, distinct
      * @param items        its year-over-year items ({@link ItemSketch#EMPTY} when not a report with a year)
+     * @param alignmentKey a hash of what its alignments depend on ({@link AlignmentCache})
      */
     record Document(String id, boolean template, String unit, String secretary, Integer year, boolean report,
-                    String title, char[] normalized, int[] fingerprints, ItemSketch items) {
+                    String title, char[] normalized, int[] fingerprints, ItemSketch items, long alignmentKey) {
     }
 
     private final List<Document> documents;

@@ -80,8 +80,10 @@ public final class CorpusComparison {
      * @param reports          documents compared (not templates)
      * @param templates        template texts
      * @param postings         fingerprints indexed (sum over documents)
-     * @param candidatePairs   pairs that share a fingerprint and were aligned
-     * @param pairsWithCopies  of those, pairs with at least one passage
+     * @param candidatePairs   pairs that share a fingerprint
+     * @param alignedPairs     of those, pairs aligned in this run (the others were unchanged since an earlier run
+     *                         and taken from its {@link AlignmentCache})
+     * @param pairsWithCopies  of the candidate pairs, pairs with at least one passage
      * @param passages         passages attributed to reports (a passage shared by two same-year colleagues counts
      *                         for both)
      * @param reportsCopying   reports with a copy ratio above 0 (text of others or templates)
@@ -94,7 +96,8 @@ public final class CorpusComparison {
      * @param alignMillis      time to find and align candidate pairs, ms
      * @param yearMillis       time of the year-over-year comparison and the assembly of the results, ms
      */
-    public record Summary(int reports, int templates, long postings, long candidatePairs, long pairsWithCopies,
+    public record Summary(int reports, int templates, long postings, long candidatePairs, long alignedPairs,
+                          long pairsWithCopies,
                           long passages, int reportsCopying, int reportsRecycling, int repeatedProblems,
                           int repeatedPlans, int plansKept, int anachronisms, long indexMillis, long alignMillis,
                           long yearMillis) {
@@ -191,10 +194,31 @@ public final class CorpusComparison {
             if (!ids.add(in.id())) {
                 throw new IllegalArgumentException("duplicate document id " + in.id());
             }
-            documents.add(new ComparedCorpus.Document(in.id(), template, in.unit(), in.secretary(), in.year(), in.report(), in.title(),
-                    normalized, fps, ItemSketch.of(in.items(), vocabulary)));
+            documents.add(new ComparedCorpus.Document(in.id(), template, in.unit(), in.secretary(), in.year(),
+                    in.report(), in.title(), normalized, fps, ItemSketch.of(in.items(), vocabulary),
+                    alignmentKey(template, in.year(), in.text().text(), normalized)));
         }
         store.put(in.text());
+    }
+
+    /**
+     * The {@link AlignmentCache} key of a document: FNV-1a (64 bits) over the alignment settings, the template flag,
+     * the year, the cleaned text and the normalised characters — everything the alignment of a pair reads of it.
+     */
+    private long alignmentKey(boolean template, Integer year, String text, char[] normalized) {
+        long h = 0xcbf29ce484222325L;
+        int[] head = {options.kgram(), options.seedChars(), options.minMatchChars(), options.maxGap(),
+                template ? 1 : 0, year == null ? Integer.MIN_VALUE : year, text.length(), normalized.length};
+        for (int v : head) {
+            h = (h ^ v) * 0x100000001b3L;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        for (char c : normalized) {
+            h = (h ^ c) * 0x100000001b3L;
+        }
+        return h;
     }
 
     private static String title(ReportDocument doc) {
@@ -230,6 +254,20 @@ public final class CorpusComparison {
      * @throws IllegalStateException if {@code compare} was called before
      */
     public void compare(ComparisonStore out) {
+        compare(out, AlignmentCache.NONE);
+    }
+
+    /**
+     * Runs the comparison as {@link #compare(ComparisonStore)} does, taking the alignment of a candidate pair from
+     * {@code cache} when neither document changed since the run that kept it, and keeping this run's alignments
+     * there. The results are the same as without a cache.
+     *
+     * @param out   where the comparison of every added document (not templates) goes, by id
+     * @param cache alignments of earlier runs ({@link AlignmentCache#NONE}: align every candidate pair)
+     * @throws IllegalStateException        if {@code compare} was called before
+     * @throws java.io.UncheckedIOException if the cache cannot be read or written
+     */
+    public void compare(ComparisonStore out, AlignmentCache cache) {
         ComparedCorpus corpus;
         synchronized (this) {
             if (started) {
@@ -245,7 +283,7 @@ public final class CorpusComparison {
         FingerprintIndex index = new FingerprintIndex(corpus.documents().stream()
                 .map(ComparedCorpus.Document::fingerprints).toList(), corpus.templates(), options.maxDocFreq());
         long t1 = System.nanoTime();
-        CandidateAligner.Result aligned = new CandidateAligner(options).align(corpus, index);
+        CandidateAligner.Result aligned = new CandidateAligner(options).align(corpus, index, cache);
         long t2 = System.nanoTime();
         CopyAttribution attribution = new CopyAttribution(corpus, aligned.passages());
         YearOverYear yearOverYear = new YearOverYear(corpus, vocabulary, options);
@@ -264,7 +302,7 @@ public final class CorpusComparison {
         synchronized (this) {
             sharedGroups = groups;
             summary = new Summary(corpus.size() - corpus.templates(), corpus.templates(), index.postings(),
-                    aligned.candidatePairs(), attribution.pairsWithCopies(), tally.passages, tally.copying,
+                    aligned.candidatePairs(), aligned.alignedPairs(), attribution.pairsWithCopies(), tally.passages, tally.copying,
                     tally.recycling, tally.repeatedProblems, tally.repeatedPlans, tally.kept, tally.anachronisms,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         }

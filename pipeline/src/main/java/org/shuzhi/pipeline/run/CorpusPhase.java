@@ -123,11 +123,12 @@ final class CorpusPhase {
 
     /**
      * Compares every added report; the results replace the previous run's in the work state's
-     * {@link WorkState#comparisons()}, one file per report.
+     * {@link WorkState#comparisons()}, one file per report. Candidate pairs of two unchanged documents are not aligned
+     * again ({@link WorkState#alignments()}).
      */
     void compare() {
         state.comparisons().clear();
-        cc.compare(state.comparisons());
+        cc.compare(state.comparisons(), state.alignments());
     }
 
     /** @return the 疑似共同范文 groups (after {@link #compare}) */
@@ -148,9 +149,12 @@ final class CorpusPhase {
     /** @return the one-line Chinese summary of the comparison for the run summary (after {@link #compare}) */
     String summaryLine() {
         CorpusComparison.Summary s = cc.summary();
-        return String.format(Locale.ROOT, "比对完成：%d 篇文档、%d 篇范文，候选 %d 对；抄用他人或范文 %d 篇，照搬往年 %d 篇，"
+        String reused = s.alignedPairs() < s.candidatePairs()
+                ? String.format(Locale.ROOT, "（%d 对两篇都未改动，沿用上次的对齐）", s.candidatePairs() - s.alignedPairs())
+                : "";
+        return String.format(Locale.ROOT, "比对完成：%d 篇文档、%d 篇范文，候选 %d 对%s；抄用他人或范文 %d 篇，照搬往年 %d 篇，"
                         + "问题重复出现 %d 处，打算重复 %d 处，兑现上年承诺 %d 处，时代错位 %d 处；用时 %.1f 秒",
-                s.reports(), s.templates(), s.candidatePairs(), s.reportsCopying(), s.reportsRecycling(),
+                s.reports(), s.templates(), s.candidatePairs(), reused, s.reportsCopying(), s.reportsRecycling(),
                 s.repeatedProblems(), s.repeatedPlans(), s.plansKept(), s.anachronisms(),
                 (s.indexMillis() + s.alignMillis() + s.yearMillis()) / 1000.0);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.shuzhi.pipeline.compare.AlignmentCache;
 import org.shuzhi.pipeline.compare.FileTextStore;
 import org.shuzhi.pipeline.extract.ExtractionLimits;
 import org.shuzhi.pipeline.model.Comparison;
@@ -51,18 +52,20 @@ public final class WorkState {
     private final DocumentStore documents;
     private final DocumentStore templates;
     private final ComparisonFiles comparisons;
+    private final AlignmentCache alignments;
     private final PublishLedger ledger;
     private final FailureLedger failures;
     private final String analysisKey;
     private final String profile;
 
     private WorkState(FileTextStore store, DocumentStore documents, DocumentStore templates,
-                      ComparisonFiles comparisons, PublishLedger ledger, FailureLedger failures, String analysisKey,
+                      ComparisonFiles comparisons, AlignmentCache alignments, PublishLedger ledger, FailureLedger failures, String analysisKey,
                       String profile) {
         this.store = store;
         this.documents = documents;
         this.templates = templates;
         this.comparisons = comparisons;
+        this.alignments = alignments;
         this.ledger = ledger;
         this.failures = failures;
         this.analysisKey = analysisKey;
@@ -103,7 +106,7 @@ public final class WorkState {
         }
         return new WorkState(new FileTextStore(dir.resolve("compare")),
                 new DocumentStore(dir.resolve("docs")), new DocumentStore(dir.resolve("templates")),
-                new ComparisonFiles(dir.resolve("comparisons")),
+                new ComparisonFiles(dir.resolve("comparisons")), AlignmentCache.in(dir.resolve("alignments")),
                 PublishLedger.open(dir), FailureLedger.open(dir),
                 HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
     }
@@ -136,6 +139,11 @@ public final class WorkState {
     /** @return the comparison results of the current run */
     ComparisonFiles comparisons() {
         return comparisons;
+    }
+
+    /** @return the pair alignments of earlier runs */
+    AlignmentCache alignments() {
+        return alignments;
     }
 
     /** @return the ledger of published reports */
