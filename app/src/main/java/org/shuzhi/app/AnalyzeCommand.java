@@ -168,11 +168,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     parseInProcess, parseHeapMb), new Analysis.Outputs(docx, meetingColumn, indexDir, prune),
                     progress, started);
         } catch (RunFailure e) {
-            err.println("错误：" + e.getMessage());
-            return ShuzhiCommand.exitCode(e.kind());
+            return ShuzhiCommand.fail(err, ShuzhiCommand.exitCode(e.kind()), e.getMessage());
         } catch (IndexException | UncheckedIOException e) {
-            err.println("错误：" + e.getMessage());
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, e.getMessage());
         }
         Run.Result result = finished.result();
         RunSummary summary = result.analysis();
@@ -192,9 +190,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "；网页界面：./shuzhi serve" + (out.equals(Path.of("reports")) ? "" : " --reports " + out));
         }
         if (summary.ok() + summary.unchanged() == 0) {
-            err.println("错误：输入文件夹 " + input + " 中没有一份能读取的报告：" + summary.failures().size()
+            return ShuzhiCommand.fail(err, ShuzhiCommand.exitCode(RunFailure.Kind.NOTHING_READABLE), "输入文件夹 "
+                    + input + " 中没有一份能读取的报告：" + summary.failures().size()
                     + " 个文件全部无法分析（原因和处理建议见上方列表与 summary.csv）。");
-            return ShuzhiCommand.exitCode(RunFailure.Kind.NOTHING_READABLE);
         }
         return strict && !summary.failures().isEmpty() ? ShuzhiCommand.EXIT_FAILED_FILES : ShuzhiCommand.EXIT_OK;
     }

@@ -64,8 +64,8 @@ final class BenchCompareCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         Path dictDir = Home.dictionaries(dictionaries);
         if (dictDir == null || !Files.isDirectory(dictDir)) {
-            out.println("错误：找不到词表文件夹，请用 --dictionaries 指定。");
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                    ShuzhiCommand.EXIT_FATAL, "找不到词表文件夹，请用 --dictionaries 指定。");
         }
         Path s = samples != null ? samples : dictDir.toAbsolutePath().getParent().resolve("corpus-samples");
         Dictionaries dict = Dictionaries.load(dictDir);

@@ -41,9 +41,8 @@ final class DocxCommand implements Callable<Integer> {
         for (String raw : ids) {
             String id = raw.endsWith(".json") ? raw.substring(0, raw.length() - 5) : raw;
             if (!DocxFiles.exists(reports, id)) {
-                err.println("错误：" + reports.resolve("json") + " 中没有报告 " + id
+                status = ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, reports.resolve("json") + " 中没有报告 " + id
                         + "。请先运行 ./shuzhi analyze，报告编号见 index.html 或 json/ 中的文件名。");
-                status = ShuzhiCommand.EXIT_FATAL;
                 continue;
             }
             try {
@@ -51,8 +50,8 @@ final class DocxCommand implements Callable<Integer> {
                 AtomicFiles.write(target, DocxFiles.render(reports, id));
                 out.println("已生成 " + target);
             } catch (IOException | RuntimeException e) {
-                err.println("错误：" + id + " 的 Word 分析文件无法生成：" + e.getMessage());
-                status = ShuzhiCommand.EXIT_FATAL;
+                status = ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL,
+                        id + " 的 Word 分析文件无法生成：" + e.getMessage());
             }
         }
         return status;

@@ -160,14 +160,14 @@ final class SearchCommand implements Callable<Integer> {
             }
             return ShuzhiCommand.EXIT_OK;
         } catch (IndexException e) {
-            err.println("错误：" + e.getMessage());
-            return e.kind() == IndexException.Kind.MALFORMED_QUERY ? ShuzhiCommand.EXIT_USAGE : ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, e.kind() == IndexException.Kind.MALFORMED_QUERY ? ShuzhiCommand.EXIT_USAGE
+                    : ShuzhiCommand.EXIT_FATAL, e.getMessage());
         } catch (IllegalArgumentException e) {
             err.println("用法错误：" + e.getMessage());
             return ShuzhiCommand.EXIT_USAGE;
         } catch (DictionaryException e) {
-            err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL,
+                    "词表无法加载：" + e.getMessage() + ShuzhiCommand.DICTIONARIES_HINT);
         }
     }
 

@@ -78,29 +78,26 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 Analysis.run(options, outputs, Run.Progress.NONE, System.nanoTime()).lines().forEach(out::println);
             } catch (RunFailure e) {
-                err.println("错误：" + e.getMessage());
-                return ShuzhiCommand.exitCode(e.kind());
+                return ShuzhiCommand.fail(err, ShuzhiCommand.exitCode(e.kind()), e.getMessage());
             } catch (IndexException | UncheckedIOException e) {
-                err.println("错误：" + e.getMessage());
-                return ShuzhiCommand.EXIT_FATAL;
+                return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, e.getMessage());
             }
             rerun = new Reanalysis(options, outputs);
         }
         if (!Files.isDirectory(where.reports)) {
-            err.println("错误：找不到输出文件夹 " + where.reports + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, "找不到输出文件夹 " + where.reports
+                    + "。请先运行 ./shuzhi analyze <报告文件夹>，或用 --reports 指定。");
         }
         ReportSearch searcher;
         try {
             searcher = where.open();
         } catch (IndexException e) {
-            err.println("错误：" + e.getMessage());
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "用法错误：" + e.getMessage());
         } catch (DictionaryException e) {
-            err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL,
+                    "词表无法加载：" + e.getMessage() + ShuzhiCommand.DICTIONARIES_HINT);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (searcher; Reanalysis closing = rerun; WebServer server = new WebServer(searcher, where.reports, tok, rerun)) {
@@ -108,9 +105,8 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 bound = server.start(bind, port);
             } catch (RuntimeException e) {
-                err.println("错误：无法在 " + bind + ":" + port + " 启动网页服务：" + rootMessage(e)
-                        + "。端口可能已被占用，请用 --port 换一个。");
-                return ShuzhiCommand.EXIT_FATAL;
+                return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, "无法在 " + bind + ":" + port
+                        + " 启动网页服务：" + rootMessage(e) + "。端口可能已被占用，请用 --port 换一个。");
             }
             String host = bind.contains(":") ? "[" + bind + "]" : bind;
             out.println("网页界面已启动：http://" + host + ":" + bound + "/" + (tok == null ? ""

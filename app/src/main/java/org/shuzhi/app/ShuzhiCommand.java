@@ -38,6 +38,24 @@ public final class ShuzhiCommand implements Runnable {
         EXIT_CODES = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** What every command says when the dictionaries cannot be loaded, after the loader's message. */
+    static final String DICTIONARIES_HINT = "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。";
+
+    /**
+     * Tells an error the one way every command does: {@code 错误：<message>} on standard error (usage errors are
+     * told by {@link UsageErrors}).
+     *
+     * @param err     the command's standard error
+     * @param code    the exit code ({@link #EXIT_FATAL}, or {@link #EXIT_USAGE} for a malformed query)
+     * @param message what went wrong and what to do, in Chinese
+     * @return {@code code}
+     */
+    static int fail(java.io.PrintWriter err, int code, String message) {
+        err.println("错误：" + message);
+        err.flush();
+        return code;
+    }
+
     /** @return the exit code of a run that stopped with {@code kind} */
     public static int exitCode(org.shuzhi.pipeline.run.RunFailure.Kind kind) {
         return EXIT_CODES.get(kind);

@@ -81,11 +81,10 @@ final class SolrIndexCommand implements Callable<Integer> {
             out.printf("已写入 %d 份报告到 Solr 集合 %s，用时 %.1f 秒%n", n, c.collection(), (System.nanoTime() - t0) / 1e9);
             return ShuzhiCommand.EXIT_OK;
         } catch (IndexException e) {
-            err.println("错误：" + e.getMessage());
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL, e.getMessage());
         } catch (DictionaryException e) {
-            err.println("错误：词表无法加载：" + e.getMessage() + "。请用 --dictionaries 指定仓库中的 dictionaries/ 文件夹。");
-            return ShuzhiCommand.EXIT_FATAL;
+            return ShuzhiCommand.fail(err, ShuzhiCommand.EXIT_FATAL,
+                    "词表无法加载：" + e.getMessage() + ShuzhiCommand.DICTIONARIES_HINT);
         }
     }
 }

@@ -217,82 +217,126 @@ public final class Run {
      * @throws UncheckedIOException when the work state cannot be read or written
      */
     public Result run(List<Sink> sinks, Progress progress) throws InterruptedException {
-        Path out = options.out();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new RunFailure(RunFailure.Kind.OUTPUT, "无法创建输出文件夹 " + out + "：" + e.getMessage(), e);
-        }
-        WorkState state = WorkState.open(out, options.dictionaries(), options.input(), options.limits(),
-                options.profile(), options.build());
-        List<String> ids = ids();
-        RunSummary summary;
+        WorkState state = openWorkState();
         CorpusPhase corpus;
+        Analysed analysed;
         long compareMs;
-        PublishPhase.Result published;
-        long p0;
-        TesseractOcr ocr = options.ocr() ? TesseractOcr.find("tesseract") : null;
-        Map<String, List<String>> parts = new ConcurrentHashMap<>(); // a compiled booklet: file id → its reports' ids
-        try (Pipeline pipeline = Pipeline.standard(dict, manifest, options.limits(), ocr, options.ocr(),
-                options.parseInProcess() ? null
-                        : new ParseProcesses(options.limits(), options.dictionaries(), options.parseHeapMb()))) {
-            pipeline.recallFailures(sha -> state.failures().recall(state.stamp(sha)));
+        Published published;
+        try (Pipeline pipeline = pipeline(state)) {
             corpus = CorpusPhase.start(options.input(), options.templates(), pipeline, dict,
-                    options.compare().withThreads(options.threads()), state, Set.copyOf(ids));
-            // 1. analyse
-            Map<String, String> shas = new ConcurrentHashMap<>();
-            Set<String> analysed = ConcurrentHashMap.newKeySet();
-            progress.start("分析", ids.size());
-            summary = new Batch(pipeline, options.threads()).run(options.input(), listing, (id, sha) -> {
-                boolean reused = state.documents().contains(id) && corpus.reuse(id, sha);
-                if (reused) {
-                    shas.put(id, sha);
-                    progress.step(id);
-                }
-                return reused;
-            }, d -> {
-                state.documents().save(d);
-                if (d.extraction().part() != null) {
-                    parts.computeIfAbsent(d.extraction().part().bookletId(), k -> new ArrayList<>()).add(d.id());
-                }
-                if (!d.ok() && d.sha256() != null && !d.sha256().isEmpty()) {
-                    state.failures().record(state.stamp(d.sha256()), d.failure());
-                }
-                analysed.add(d.id());
-                corpus.add(d);
-                if (d.ok()) {
-                    shas.put(d.id(), d.sha256());
-                }
-                progress.step(d.source());
-            });
-            progress.end();
-            List<String> fileIds = ids;
-            ids = fileIds.stream().flatMap(id -> parts.containsKey(id) ? parts.get(id).stream().sorted()
-                    : java.util.stream.Stream.of(id)).toList();
-            // 2. compare
-            long c0 = System.nanoTime();
-            corpus.compare();
-            compareMs = (System.nanoTime() - c0) / 1_000_000;
-            // 3. assess and 4. publish
-            p0 = System.nanoTime();
-            progress.start("输出", ids.size());
-            published = new PublishPhase(state, assess, sinks, corpus.templates(), options.threads(),
-                    options.commitEvery()).run(ids, shas, analysed, progress);
-            progress.end();
+                    options.compare().withThreads(options.threads()), state, Set.copyOf(ids())); // template library
+            analysed = analyse(pipeline, state, corpus, progress);               // 1. analyse
+            compareMs = compare(corpus);                                          // 2. compare
+            published = publish(state, corpus, analysed, sinks, progress);      // 3. assess and 4. publish
         } catch (IOException e) {
             throw new RunFailure(RunFailure.Kind.INPUT, "无法读取范文库：" + e.getMessage(), e);
         }
-        state.ledger().compact(Set.copyOf(ids));
-        long publishMs = (System.nanoTime() - p0) / 1_000_000;
-        Result result = new Result(ids, summary, corpus.summaryLine(), corpus.warnings(), corpus.sharedTemplates(),
-                state.documents(), compareMs, publishMs, published.published(), published.unchanged(), 0);
+        state.ledger().compact(Set.copyOf(analysed.ids()));
+        return finish(sinks, new Result(analysed.ids(), analysed.summary(), corpus.summaryLine(), corpus.warnings(),
+                corpus.sharedTemplates(), state.documents(), compareMs, published.millis(),
+                published.result().published(), published.result().unchanged(), 0));
+    }
+
+    /**
+     * What the analyse phase leaves for the others.
+     *
+     * @param ids      the reports of the run, in input order (a compiled booklet replaced by its reports' ids)
+     * @param shas     SHA-256 of each report read (analysed or reused), by id
+     * @param analysed ids of the documents analysed in this run (not reused)
+     * @param summary  the batch's summary
+     */
+    private record Analysed(List<String> ids, Map<String, String> shas, Set<String> analysed, RunSummary summary) {
+    }
+
+    /** The publish phase's result and its wall-clock time, ms. */
+    private record Published(PublishPhase.Result result, long millis) {
+    }
+
+    private WorkState openWorkState() {
+        try {
+            Files.createDirectories(options.out());
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.Kind.OUTPUT, "无法创建输出文件夹 " + options.out() + "：" + e.getMessage(), e);
+        }
+        return WorkState.open(options.out(), options.dictionaries(), options.input(), options.limits(),
+                options.profile(), options.build());
+    }
+
+    /** The pipeline of the run; files that failed before and are unchanged are not parsed again. */
+    private Pipeline pipeline(WorkState state) {
+        TesseractOcr ocr = options.ocr() ? TesseractOcr.find("tesseract") : null;
+        Pipeline pipeline = Pipeline.standard(dict, manifest, options.limits(), ocr, options.ocr(),
+                options.parseInProcess() ? null
+                        : new ParseProcesses(options.limits(), options.dictionaries(), options.parseHeapMb()));
+        pipeline.recallFailures(sha -> state.failures().recall(state.stamp(sha)));
+        return pipeline;
+    }
+
+    /**
+     * 1. Analyses every file whose stamp changed (the others are taken from the work store) and gives each report to
+     * the comparison as soon as it is done.
+     */
+    private Analysed analyse(Pipeline pipeline, WorkState state, CorpusPhase corpus, Progress progress)
+            throws InterruptedException {
+        Map<String, String> shas = new ConcurrentHashMap<>();
+        Set<String> analysed = ConcurrentHashMap.newKeySet();
+        Map<String, List<String>> parts = new ConcurrentHashMap<>(); // a compiled booklet: file id → its reports' ids
+        progress.start("分析", listing.files().size());
+        RunSummary summary = new Batch(pipeline, options.threads()).run(options.input(), listing, (id, sha) -> {
+            boolean reused = state.documents().contains(id) && corpus.reuse(id, sha);
+            if (reused) {
+                shas.put(id, sha);
+                progress.step(id);
+            }
+            return reused;
+        }, d -> {
+            state.documents().save(d);
+            if (d.extraction().part() != null) {
+                parts.computeIfAbsent(d.extraction().part().bookletId(), k -> new ArrayList<>()).add(d.id());
+            }
+            if (!d.ok() && d.sha256() != null && !d.sha256().isEmpty()) {
+                state.failures().record(state.stamp(d.sha256()), d.failure());
+            }
+            analysed.add(d.id());
+            corpus.add(d);
+            if (d.ok()) {
+                shas.put(d.id(), d.sha256());
+            }
+            progress.step(d.source());
+        });
+        progress.end();
+        List<String> ids = ids().stream().flatMap(id -> parts.containsKey(id) ? parts.get(id).stream().sorted()
+                : java.util.stream.Stream.of(id)).toList();
+        return new Analysed(ids, shas, analysed, summary);
+    }
+
+    /** 2. Compares every report with the others, earlier years and the template library; returns its time, ms. */
+    private static long compare(CorpusPhase corpus) {
+        long c0 = System.nanoTime();
+        corpus.compare();
+        return (System.nanoTime() - c0) / 1_000_000;
+    }
+
+    /** 3. and 4. Assesses and publishes every report whose outputs are not current. */
+    private Published publish(WorkState state, CorpusPhase corpus, Analysed analysed, List<Sink> sinks,
+                              Progress progress) throws InterruptedException {
+        long p0 = System.nanoTime();
+        progress.start("输出", analysed.ids().size());
+        PublishPhase.Result r = new PublishPhase(state, assess, sinks, corpus.templates(), options.threads(),
+                options.commitEvery()).run(analysed.ids(), analysed.shas(), analysed.analysed(), progress);
+        progress.end();
+        return new Published(r, (System.nanoTime() - p0) / 1_000_000);
+    }
+
+    /** Lets every sink finish (summary pages, index commit) and adds their time to the result. */
+    private static Result finish(List<Sink> sinks, Result result) {
         long f0 = System.nanoTime();
         for (Sink s : sinks) {
             s.finish(result);
         }
-        return new Result(ids, summary, result.compareLine(), result.warnings(), result.sharedTemplates(),
-                result.documents(), compareMs, publishMs, published.published(), published.unchanged(),
-                (System.nanoTime() - f0) / 1_000_000);
+        return new Result(result.ids(), result.analysis(), result.compareLine(), result.warnings(),
+                result.sharedTemplates(), result.documents(), result.compareMs(), result.publishMs(),
+                result.published(), result.unchanged(), (System.nanoTime() - f0) / 1_000_000);
     }
 
     /**
