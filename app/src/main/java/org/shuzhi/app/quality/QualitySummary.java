@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.shuzhi.app.render.Templates;
 import org.shuzhi.pipeline.model.Assessment;
 import org.shuzhi.pipeline.model.Dimension;
@@ -146,8 +146,13 @@ public final class QualitySummary {
         return "\uFEFF" + w;
     }
 
+    /**
+     * Writes the workbook through POI's streaming writer (at most 100 rows of a sheet in memory, the rest in a
+     * temporary file deleted afterwards), so that a summary of 100,000 reports does not hold them all as XML objects.
+     */
     private static void xlsx(Table t, Distributions dist, OutputStream o) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        SXSSFWorkbook wb = new SXSSFWorkbook(100);
+        try (wb) {
             CellStyle head = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -161,6 +166,8 @@ public final class QualitySummary {
             Sheet note = wb.createSheet("说明");
             note.createRow(0).createCell(0).setCellValue(Assessment.DISCLAIMER);
             wb.write(o);
+        } finally {
+            wb.dispose();
         }
     }
 
