@@ -133,12 +133,33 @@ final class ReportOutputs implements Sink {
             }
         }
         List<SummaryRow> inOrder = result.ids().stream().map(rows::get).filter(r -> r != null).toList();
-        YoyPages.write(out, result.documents(), byUnit, changed);
-        MeetingOutputs.write(out, result.documents(), inOrder.stream().filter(r -> "ok".equals(r.status()))
-                .map(SummaryRow::id).toList(), byUnit, result.sharedTemplates(), meetingColumn);
+        List<String> l = RunLines.of(result.analysis());
+        // the year-over-year pages, the meeting briefs and the quality summary read nothing of each other: they are
+        // written side by side (each on its own thread, at most two at once)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> pages = List.of(
+                    pool.submit(() -> YoyPages.write(out, result.documents(), byUnit, changed)),
+                    pool.submit(() -> MeetingOutputs.write(out, result.documents(), inOrder.stream()
+                            .filter(r -> "ok".equals(r.status())).map(SummaryRow::id).toList(), byUnit,
+                            result.sharedTemplates(), meetingColumn)),
+                    pool.submit(() -> quality.finish(l.get(0))));
+            for (java.util.concurrent.Future<?> f : pages) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the summary pages", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         List<SummaryRow> sorted = inOrder.stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         AtomicFiles.write(out.resolve("summary.csv"), SummaryCsv.toCsv(sorted));
-        List<String> l = RunLines.of(result.analysis());
         l.add(3, result.compareLine());
         l.add(4, String.format(Locale.ROOT, "输出：更新 %d 份报告的评估、页面与索引，%d 份未变化", result.published(),
                 result.unchanged()));
@@ -146,7 +167,6 @@ final class ReportOutputs implements Sink {
                 (System.nanoTime() - started) / 1e9));
         l.addAll(result.warnings());
         AtomicFiles.write(out.resolve("index.html"), renderer.renderIndex(sorted, l.subList(0, 2)));
-        quality.finish(l.get(0));
         lines = l;
     }
 }

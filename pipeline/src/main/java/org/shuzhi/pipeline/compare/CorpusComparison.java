@@ -61,6 +61,9 @@ public final class CorpusComparison {
     /** Rule id of a year copied unchanged from an earlier report. */
     public static final String STALE_YEAR = StaleYears.RULE;
 
+    /** Reports whose comparisons are assembled together on the threads before they go to the store. */
+    private static final int ASSEMBLY_BLOCK = 256;
+
     private final CompareOptions options;
     private final TextStore store;
     private final TermList official;
@@ -290,12 +293,33 @@ public final class CorpusComparison {
         Map<String, List<CopiedPassage>> passages = new TreeMap<>();
         Map<String, String> units = new HashMap<>();
         Tally tally = new Tally();
-        for (int r = corpus.templates(); r < corpus.size(); r++) {
-            Comparison c = comparison(corpus, r, attribution, yearOverYear);
-            out.put(corpus.get(r).id(), c);
-            passages.put(corpus.get(r).id(), c.passages());
-            units.put(corpus.get(r).id(), corpus.get(r).unit());
-            tally.add(c);
+        // each report's comparison only reads what was built above, so blocks of reports are assembled on the
+        // comparison's threads; the results are handed to the store one at a time, in report order
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+        try {
+            for (int from = corpus.templates(); from < corpus.size(); from += ASSEMBLY_BLOCK) {
+                int first = from;
+                int to = Math.min(corpus.size(), from + ASSEMBLY_BLOCK);
+                List<Comparison> block = pool.submit(() -> java.util.stream.IntStream.range(first, to).parallel()
+                        .mapToObj(r -> comparison(corpus, r, attribution, yearOverYear)).toList()).get();
+                for (int r = from; r < to; r++) {
+                    Comparison c = block.get(r - from);
+                    out.put(corpus.get(r).id(), c);
+                    passages.put(corpus.get(r).id(), c.passages());
+                    units.put(corpus.get(r).id(), corpus.get(r).unit());
+                    tally.add(c);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("comparison failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
         List<SharedTemplates.Group> groups = sharedTemplates(out, passages, units);
         long t3 = System.nanoTime();
