@@ -122,22 +122,25 @@ final class EndToEndBenchmark {
     }
 
     /**
-     * Changes one report in a hundred (at least one; .txt files spread evenly over the name order): a sentence with a
-     * number is added at its end, as a secretary's late correction would.
+     * Changes one report in a hundred (at least one; .txt reports of the manifest, spread evenly over its order), as a
+     * late correction would: its longest line is added once more at its end, every digit in it changed, so that the
+     * report changes without the edited reports sharing a new sentence among themselves.
      *
      * @param reports the number of reports of the corpus
      * @return the number of files changed
      */
     private static int editOnePercent(Path in, int reports) throws IOException {
-        List<Path> txt;
-        try (java.util.stream.Stream<Path> s = Files.walk(in)) {
-            txt = s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> txt = Files.readAllLines(in.resolve("manifest.csv"), StandardCharsets.UTF_8).stream().skip(1)
+                .map(l -> l.substring(0, l.indexOf(','))).filter(f -> f.endsWith(".txt")).map(in::resolve).toList();
         int n = Math.min(txt.size(), Math.max(1, reports / 100));
         for (int i = 0; i < n; i++) {
-            Files.writeString(txt.get((int) ((long) i * txt.size() / n)),
-                    "\n补充说明：经核实，全年共开展谈心谈话" + (17 + i % 13) + "人次，已全部记入台账。\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Path f = txt.get((int) ((long) i * txt.size() / n));
+            String longest = Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+            StringBuilder changed = new StringBuilder("\n补充说明：");
+            longest.chars().forEach(c -> changed.append(c >= '0' && c <= '9' ? (char) ('0' + (c - '0' + 1) % 10)
+                    : (char) c));
+            Files.writeString(f, changed.append('\n'), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         }
         return n;
     }

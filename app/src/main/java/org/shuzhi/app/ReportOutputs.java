@@ -144,19 +144,25 @@ final class ReportOutputs implements Sink {
                             .filter(r -> "ok".equals(r.status())).map(SummaryRow::id).toList(), byUnit,
                             result.sharedTemplates(), meetingColumn)),
                     pool.submit(() -> quality.finish(l.get(0))));
+            pool.shutdown(); // the three run to their end, failed or not, before finish returns or throws
             for (java.util.concurrent.Future<?> f : pages) {
-                f.get();
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
         } catch (InterruptedException e) {
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the summary pages", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         List<SummaryRow> sorted = inOrder.stream().sorted(Comparator.comparing(SummaryRow::source)).toList();
         AtomicFiles.write(out.resolve("summary.csv"), SummaryCsv.toCsv(sorted));

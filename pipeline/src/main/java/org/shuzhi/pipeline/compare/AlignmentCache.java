@@ -3,11 +3,9 @@ package org.shuzhi.pipeline.compare;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +18,10 @@ import org.shuzhi.pipeline.model.Span;
 
 /**
  * The pair alignments of earlier runs, so that a re-run aligns only the candidate pairs in which a document changed.
- * One file {@code <dir>/<id>.aln} per report holds, under the report's <em>alignment key</em>, the passages it shared
- * with each candidate, by the candidate's alignment key (an empty list for a candidate that shared none).
+ * One file {@code <dir>/<id>.aln} per report holds, under the report's <em>alignment key</em> and the cache's
+ * <em>version</em> (the caller's analysis key: a new program build or new dictionaries align everything again), the
+ * passages it shared with each candidate, by the candidate's alignment key (an empty list for a candidate that shared
+ * none), and a CRC-32 of all that.
  *
  * <p>A document's alignment key ({@link ComparedCorpus.Document#alignmentKey()}) is a 64-bit hash of everything an
  * alignment of a pair depends on: the alignment settings, whether it is a template, its year, its cleaned text and its
@@ -29,30 +29,38 @@ import org.shuzhi.pipeline.model.Span;
  * again on every run (a new report can become a candidate of an unchanged one, and is then aligned with it).
  *
  * <p>Files are written to a temporary name and renamed ({@link AtomicFiles}); a truncated or unreadable file reads as
- * absent (the report is aligned again). {@link #NONE} keeps nothing. Thread-safe: each report's file is read and
+ * absent (the report is aligned again), as does one that cannot be read at all. {@link #NONE} keeps nothing. Thread-safe: each report's file is read and
  * written by the one thread that aligns it.
  */
 public final class AlignmentCache {
     /** A cache that keeps nothing: every pair is aligned. */
-    public static final AlignmentCache NONE = new AlignmentCache(null);
+    public static final AlignmentCache NONE = new AlignmentCache(null, "");
 
-    private static final int MAGIC = 0x53484131; // "SHA1": shuzhi alignments, format 1
+    private static final int MAGIC = 0x53484132; // "SHA2": shuzhi alignments, format 2
     private static final String EXTENSION = ".aln";
+    /** Bytes of a candidate's entry without passages: its key and the number of passages. */
+    private static final int CANDIDATE_BYTES = 12;
+    /** Bytes of a passage without stale years: two spans, five ints, a double, two list sizes. */
+    private static final int PASSAGE_BYTES = 2 * 8 + 5 * 4 + 8 + 2 * 4;
 
     private final Path dir;
+    private final String version;
 
-    private AlignmentCache(Path dir) {
+    private AlignmentCache(Path dir, String version) {
         this.dir = dir;
+        this.version = version;
     }
 
     /**
-     * @param dir the cache's folder, created if missing
+     * @param dir     the cache's folder, created if missing
+     * @param version what the alignments were made with beyond the documents and settings (the analysis key: the
+     *                program build and the dictionaries); files of another version read as absent
      * @return a cache kept in that folder
      * @throws UncheckedIOException if the folder cannot be created
      */
-    public static AlignmentCache in(Path dir) {
+    public static AlignmentCache in(Path dir, String version) {
         try {
-            return new AlignmentCache(Files.createDirectories(dir));
+            return new AlignmentCache(Files.createDirectories(dir), version);
         } catch (IOException e) {
             throw new UncheckedIOException("无法创建工作文件夹 " + dir + "：" + e.getMessage(), e);
         }
@@ -79,20 +87,26 @@ public final class AlignmentCache {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file(id));
-        } catch (NoSuchFileException e) {
-            return Map.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("无法读取工作文件 " + file(id) + "：" + e.getMessage(), e);
+            return Map.of(); // missing or unreadable: aligned again (and rewritten, which reports a real I/O problem)
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC || in.readLong() != key) {
+        if (bytes.length < 4) {
+            return Map.of();
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
+            return Map.of(); // truncated or damaged
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
+            if (in.readInt() != MAGIC || !in.readUTF().equals(version) || in.readLong() != key) {
                 return Map.of();
             }
-            int candidates = in.readInt();
+            int candidates = count(in, CANDIDATE_BYTES);
             Map<Long, List<Passage>> out = new HashMap<>(candidates * 2);
             for (int c = 0; c < candidates; c++) {
                 long b = in.readLong();
-                int n = in.readInt();
+                int n = count(in, PASSAGE_BYTES);
                 List<Passage> ps = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     ps.add(new Passage(span(in), span(in), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
@@ -101,10 +115,8 @@ public final class AlignmentCache {
                 out.put(b, ps);
             }
             return out;
-        } catch (EOFException | IllegalArgumentException e) {
-            return Map.of(); // truncated or damaged: aligned again
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | IllegalArgumentException e) {
+            return Map.of(); // not what this version writes: aligned again
         }
     }
 
@@ -123,6 +135,7 @@ public final class AlignmentCache {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + byCandidate.size() * 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
+            out.writeUTF(version);
             out.writeLong(key);
             out.writeInt(byCandidate.size());
             for (Map.Entry<Long, List<Passage>> e : byCandidate.entrySet()) {
@@ -141,6 +154,9 @@ public final class AlignmentCache {
                     spans(out, p.stale().inB());
                 }
             }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,11 +194,17 @@ public final class AlignmentCache {
         return new Span(in.readInt(), in.readInt());
     }
 
-    private static List<Span> spans(DataInputStream in) throws IOException {
+    /** Reads a count of records of at least {@code bytes} bytes each, checked against what is left. */
+    private static int count(DataInputStream in, int bytes) throws IOException {
         int n = in.readInt();
-        if (n < 0) {
+        if (n < 0 || (long) n * bytes > in.available()) {
             throw new IllegalArgumentException("damaged");
         }
+        return n;
+    }
+
+    private static List<Span> spans(DataInputStream in) throws IOException {
+        int n = count(in, 8);
         List<Span> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(span(in));

@@ -317,6 +317,9 @@ public final class CorpusComparison {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException("comparison failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdown();

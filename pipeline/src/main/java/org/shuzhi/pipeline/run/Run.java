@@ -231,7 +231,6 @@ public final class Run {
         } catch (IOException e) {
             throw new RunFailure(RunFailure.Kind.INPUT, "无法读取范文库：" + e.getMessage(), e);
         }
-        state.ledger().compact(Set.copyOf(analysed.ids()));
         return finish(sinks, new Result(analysed.ids(), analysed.summary(), corpus.summaryLine(), corpus.warnings(),
                 corpus.sharedTemplates(), state.documents(), compareMs, published.millis(),
                 published.result().published(), published.result().unchanged(), 0));
@@ -317,13 +316,17 @@ public final class Run {
         return (System.nanoTime() - c0) / 1_000_000;
     }
 
-    /** 3. and 4. Assesses and publishes every report whose outputs are not current. */
+    /**
+     * 3. and 4. Assesses and publishes every report whose outputs are not current; the ledger then keeps only the
+     * run's reports.
+     */
     private Published publish(WorkState state, CorpusPhase corpus, Analysed analysed, List<Sink> sinks,
                               Progress progress) throws InterruptedException {
         long p0 = System.nanoTime();
         progress.start("输出", analysed.ids().size());
         PublishPhase.Result r = new PublishPhase(state, assess, sinks, corpus.templates(), options.threads(),
                 options.commitEvery()).run(analysed.ids(), analysed.shas(), analysed.analysed(), progress);
+        state.ledger().compact(Set.copyOf(analysed.ids()));
         progress.end();
         return new Published(r, (System.nanoTime() - p0) / 1_000_000);
     }

@@ -104,11 +104,12 @@ public final class WorkState {
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取词表或 manifest.csv：" + e.getMessage(), e);
         }
+        String analysisKey = HexFormat.of().formatHex(md.digest());
         return new WorkState(new FileTextStore(dir.resolve("compare")),
                 new DocumentStore(dir.resolve("docs")), new DocumentStore(dir.resolve("templates")),
-                new ComparisonFiles(dir.resolve("comparisons")), AlignmentCache.in(dir.resolve("alignments")),
-                PublishLedger.open(dir), FailureLedger.open(dir),
-                HexFormat.of().formatHex(md.digest()), profile == null ? "" : profile);
+                new ComparisonFiles(dir.resolve("comparisons")),
+                AlignmentCache.in(dir.resolve("alignments"), analysisKey),
+                PublishLedger.open(dir), FailureLedger.open(dir), analysisKey, profile == null ? "" : profile);
     }
 
     /** @return the fingerprint store (the comparison's text store) */

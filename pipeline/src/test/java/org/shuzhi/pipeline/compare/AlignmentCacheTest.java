@@ -73,7 +73,7 @@ class AlignmentCacheTest {
     void unchangedPairsAreTakenFromTheCacheAndTheResultsAreThoseOfAFreshComparison(@TempDir Path dir)
             throws Exception {
         Map<String, Comparison> fresh = comparison(DOCS).compare();
-        AlignmentCache cache = AlignmentCache.in(dir);
+        AlignmentCache cache = AlignmentCache.in(dir, "v1");
 
         CorpusComparison first = comparison(DOCS);
         Map<String, Comparison> firstOut = new java.util.TreeMap<>();
@@ -108,7 +108,7 @@ class AlignmentCacheTest {
     @Test
     void aDamagedOrForeignCacheFileIsAlignedAgain(@TempDir Path dir) throws Exception {
         Map<String, Comparison> fresh = comparison(DOCS).compare();
-        AlignmentCache cache = AlignmentCache.in(dir);
+        AlignmentCache cache = AlignmentCache.in(dir, "v1");
         comparison(DOCS).compare(ComparisonStore.of(new java.util.HashMap<>()), cache);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -127,5 +127,39 @@ class AlignmentCacheTest {
         assertEquals(fresh, out);
         assertTrue(again.summary().alignedPairs() > 0, "the damaged reports' pairs are aligned again");
         assertFalse(Files.exists(dir.resolve("gone-2023.aln")), "files of reports no longer compared are removed");
+    }
+
+    @Test
+    void anotherVersionOrAnImpossibleCountIsAlignedAgainNotTrusted(@TempDir Path dir) throws Exception {
+        Map<String, Comparison> fresh = comparison(DOCS).compare();
+        comparison(DOCS).compare(ComparisonStore.of(new java.util.HashMap<>()), AlignmentCache.in(dir, "v1"));
+        CorpusComparison newBuild = comparison(DOCS);
+        Map<String, Comparison> out = new java.util.TreeMap<>();
+        newBuild.compare(ComparisonStore.of(out), AlignmentCache.in(dir, "v2"));
+        assertEquals(fresh, out);
+        assertEquals(newBuild.summary().candidatePairs(), newBuild.summary().alignedPairs(),
+                "a new build (another analysis key) aligns every pair again");
+
+        // a file whose CRC is right but whose passage count is absurd (written by something else): not trusted
+        Path f;
+        try (Stream<Path> s = Files.list(dir)) {
+            f = s.filter(p -> p.toFile().length() > 100).findFirst().orElseThrow();
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
+            o.writeInt(0x53484132);
+            o.writeUTF("v2");
+            o.writeLong(0L);
+            o.writeInt(1);
+            o.writeLong(1L);
+            o.writeInt(0x7ffffff0);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.toByteArray());
+        byte[] body = b.toByteArray();
+        byte[] withCrc = java.util.Arrays.copyOf(body, body.length + 4);
+        java.nio.ByteBuffer.wrap(withCrc, body.length, 4).putInt((int) crc.getValue());
+        Files.write(f, withCrc);
+        assertTrue(AlignmentCache.in(dir, "v2").get(f.getFileName().toString().replace(".aln", ""), 0L).isEmpty());
     }
 }
