@@ -64,8 +64,7 @@ final class BenchCompareCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         Path dictDir = Home.dictionaries(dictionaries);
         if (dictDir == null || !Files.isDirectory(dictDir)) {
-            return ShuzhiCommand.fail(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                    ShuzhiCommand.EXIT_FATAL, "找不到词表文件夹，请用 --dictionaries 指定。");
+            return ShuzhiCommand.fail(ShuzhiCommand.EXIT_FATAL, ShuzhiCommand.NO_DICTIONARIES);
         }
         Path s = samples != null ? samples : dictDir.toAbsolutePath().getParent().resolve("corpus-samples");
         Dictionaries dict = Dictionaries.load(dictDir);

@@ -64,14 +64,12 @@ final class CompareCommand implements Runnable {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Path dictDir = Home.dictionaries(dictionaries);
             if (dictDir == null || !Files.isDirectory(dictDir)) {
-                return ShuzhiCommand.fail(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                        ShuzhiCommand.EXIT_FATAL, "找不到词表文件夹，请用 --dictionaries 指定。");
+                return ShuzhiCommand.fail(ShuzhiCommand.EXIT_FATAL, ShuzhiCommand.NO_DICTIONARIES);
             }
             Path s = samples != null ? samples : dictDir.toAbsolutePath().getParent().resolve("corpus-samples");
             if (!Files.isRegularFile(s.resolve("units/relations.tsv"))) {
-                return ShuzhiCommand.fail(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                        ShuzhiCommand.EXIT_FATAL, "找不到样本真值 " + s.resolve("units/relations.tsv")
-                                + "，请用 --samples 指定 corpus-samples 文件夹。");
+                return ShuzhiCommand.fail(ShuzhiCommand.EXIT_FATAL, "找不到样本真值 " + s.resolve("units/relations.tsv")
+                        + "，请用 --samples 指定 corpus-samples 文件夹。");
             }
             Dictionaries dict = Dictionaries.load(dictDir);
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

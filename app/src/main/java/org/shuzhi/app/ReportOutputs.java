@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.shuzhi.app.quality.QualityOutputs;
 import org.shuzhi.app.quality.QualityRow;
@@ -136,20 +141,20 @@ final class ReportOutputs implements Sink {
         List<String> l = RunLines.of(result.analysis());
         // the year-over-year pages, the meeting briefs and the quality summary read nothing of each other: they are
         // written side by side (each on its own thread, at most two at once)
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<?>> pages = List.of(
+            List<Future<?>> pages = List.of(
                     pool.submit(() -> YoyPages.write(out, result.documents(), byUnit, changed)),
                     pool.submit(() -> MeetingOutputs.write(out, result.documents(), inOrder.stream()
                             .filter(r -> "ok".equals(r.status())).map(SummaryRow::id).toList(), byUnit,
                             result.sharedTemplates(), meetingColumn)),
                     pool.submit(() -> quality.finish(l.get(0))));
             pool.shutdown(); // the three run to their end, failed or not, before finish returns or throws
-            for (java.util.concurrent.Future<?> f : pages) {
+            for (Future<?> f : pages) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+                } catch (ExecutionException e) {
+                    pool.awaitTermination(1, TimeUnit.HOURS);
                     if (e.getCause() instanceof RuntimeException re) {
                         throw re;
                     }

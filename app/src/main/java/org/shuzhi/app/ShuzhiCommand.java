@@ -56,6 +56,14 @@ public final class ShuzhiCommand implements Runnable {
         return code;
     }
 
+    /** {@link #fail(java.io.PrintWriter, int, String)} on the process's standard error, UTF-8. */
+    static int fail(int code, String message) {
+        return fail(new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), code, message);
+    }
+
+    /** What a command says when it finds no dictionaries folder. */
+    static final String NO_DICTIONARIES = "找不到词表文件夹，请用 --dictionaries 指定。";
+
     /** @return the exit code of a run that stopped with {@code kind} */
     public static int exitCode(org.shuzhi.pipeline.run.RunFailure.Kind kind) {
         return EXIT_CODES.get(kind);

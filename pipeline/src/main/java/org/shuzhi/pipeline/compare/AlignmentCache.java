@@ -1,10 +1,12 @@
 package org.shuzhi.pipeline.compare;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.shuzhi.pipeline.io.AtomicFiles;
 import org.shuzhi.pipeline.model.Span;
 
@@ -93,12 +96,12 @@ public final class AlignmentCache {
         if (bytes.length < 4) {
             return Map.of();
         }
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
-        if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
+        if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
             return Map.of(); // truncated or damaged
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
             if (in.readInt() != MAGIC || !in.readUTF().equals(version) || in.readLong() != key) {
                 return Map.of();
             }
@@ -154,7 +157,7 @@ public final class AlignmentCache {
                     spans(out, p.stale().inB());
                 }
             }
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            CRC32 crc = new CRC32();
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.shuzhi.pipeline.model.Span;
 
@@ -81,7 +82,7 @@ final class CandidateAligner {
                         return align(corpus, a, cands, cache, aligned);
                     }).toList()).get();
             cache.retain(corpus.documents().subList(corpus.templates(), n).stream()
-                    .map(ComparedCorpus.Document::id).collect(java.util.stream.Collectors.toSet()));
+                    .map(ComparedCorpus.Document::id).collect(Collectors.toSet()));
             return new Result(r, pairs.sum(), aligned.sum());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.shuzhi.pipeline.dict.Dictionaries;
 import org.shuzhi.pipeline.dict.TermList;
 import org.shuzhi.pipeline.model.Comparison;
@@ -295,12 +298,12 @@ public final class CorpusComparison {
         Tally tally = new Tally();
         // each report's comparison only reads what was built above, so blocks of reports are assembled on the
         // comparison's threads; the results are handed to the store one at a time, in report order
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             for (int from = corpus.templates(); from < corpus.size(); from += ASSEMBLY_BLOCK) {
                 int first = from;
                 int to = Math.min(corpus.size(), from + ASSEMBLY_BLOCK);
-                List<Comparison> block = pool.submit(() -> java.util.stream.IntStream.range(first, to).parallel()
+                List<Comparison> block = pool.submit(() -> IntStream.range(first, to).parallel()
                         .mapToObj(r -> comparison(corpus, r, attribution, yearOverYear)).toList()).get();
                 for (int r = from; r < to; r++) {
                     Comparison c = block.get(r - from);
@@ -313,7 +316,7 @@ public final class CorpusComparison {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
